@@ -1,0 +1,138 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { MikroORM, type EntityManager, type Options } from '@mikro-orm/core';
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { ENTITY_SCHEMAS } from './entities';
+import { postgresqlMigrations } from '../migrations/postgresql';
+import { sqliteMigrations } from '../migrations/sqlite';
+
+export type DatabaseKind = 'sqlite' | 'postgresql';
+export type { EntityManager };
+
+export interface DatabaseTarget {
+  kind: DatabaseKind;
+  /** File path for SQLite (or ':memory:'), connection URL for PostgreSQL. */
+  location: string;
+}
+
+export const DEFAULT_SQLITE_FILE = 'data/joint-force.sqlite';
+
+/** `postgres://…` selects PostgreSQL; `sqlite:PATH`, `file:PATH` or nothing selects a SQLite file. */
+export function parseDatabaseUrl(url: string | undefined, defaultSqliteFile = DEFAULT_SQLITE_FILE): DatabaseTarget {
+  if (!url) return { kind: 'sqlite', location: resolve(defaultSqliteFile) };
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgresql', location: url };
+  const sqlitePath = url.replace(/^(sqlite|file):(\/\/)?/, '');
+  if (sqlitePath === ':memory:') return { kind: 'sqlite', location: sqlitePath };
+  if (sqlitePath !== url || !url.includes('://')) return { kind: 'sqlite', location: resolve(sqlitePath) };
+  throw new Error(`DATABASE_URL must start with postgres://, postgresql://, sqlite: or file: (got "${url.split(':')[0]}:")`);
+}
+
+function ormOptions(target: DatabaseTarget, debug: boolean): Options {
+  const common = {
+    entities: ENTITY_SCHEMAS,
+    extensions: [Migrator],
+    debug,
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    ignoreUndefinedInQuery: true,
+    discovery: { warnWhenNoEntities: true },
+  } satisfies Options;
+  if (target.kind === 'postgresql') {
+    return {
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: target.location,
+      pool: { min: 0, max: 10 },
+      migrations: { migrationsList: postgresqlMigrations, snapshot: false, transactional: true, allOrNothing: true },
+    };
+  }
+  if (target.location !== ':memory:') mkdirSync(dirname(target.location), { recursive: true });
+  return {
+    ...common,
+    driver: BetterSqliteDriver,
+    dbName: target.location,
+    migrations: { migrationsList: sqliteMigrations, snapshot: false, transactional: true, allOrNothing: true },
+  };
+}
+
+/** One open database: the ORM plus what the rest of the platform needs from it. */
+export class Database {
+  private constructor(
+    readonly orm: MikroORM,
+    readonly target: DatabaseTarget,
+  ) {}
+
+  static async open(target: DatabaseTarget, { migrate = true, debug = false } = {}): Promise<Database> {
+    const orm = await MikroORM.init(ormOptions(target, debug));
+    const database = new Database(orm, target);
+    if (target.kind === 'sqlite') {
+      // WAL lets readers run beside the single writer; busy_timeout waits instead of failing on a lock.
+      const connection = orm.em.getConnection();
+      if (target.location !== ':memory:') await connection.execute('pragma journal_mode = wal');
+      await connection.execute('pragma busy_timeout = 5000');
+      await connection.execute('pragma foreign_keys = on');
+    }
+    if (migrate) await database.migrate();
+    return database;
+  }
+
+  get kind(): DatabaseKind {
+    return this.target.kind;
+  }
+
+  /** A fresh unit of work: one per request or job, never shared. */
+  fork(): EntityManager {
+    return this.orm.em.fork();
+  }
+
+  async migrate(): Promise<string[]> {
+    const applied = await this.orm.getMigrator().up();
+    return applied.map((migration) => migration.name);
+  }
+
+  async pendingMigrations(): Promise<string[]> {
+    return (await this.orm.getMigrator().getPendingMigrations()).map((migration) => migration.name);
+  }
+
+  /**
+   * What differs between the migrated schema and the entities; empty when migrations are complete.
+   * PostgreSQL uses MikroORM's schema comparator. Its SQLite comparator proposes rebuilding every table
+   * (it cannot read back check constraints), so on SQLite tables and columns are compared directly.
+   */
+  async schemaDrift(): Promise<string[]> {
+    if (this.kind === 'postgresql') {
+      const sql = (await this.orm.schema.getUpdateSchemaSQL({ wrap: false })).trim();
+      return sql ? sql.split('\n') : [];
+    }
+    const connection = this.orm.em.getConnection();
+    const problems: string[] = [];
+    for (const meta of Object.values(this.orm.getMetadata().getAll())) {
+      if (!meta.tableName || meta.embeddable || meta.virtual) continue;
+      const columns: { name: string }[] = await connection.execute(`pragma table_info(\`${meta.tableName}\`)`);
+      if (columns.length === 0) {
+        problems.push(`missing table ${meta.tableName}`);
+        continue;
+      }
+      const present = new Set(columns.map((column) => column.name));
+      const expected: string[] = meta.props.flatMap((prop) => prop.fieldNames ?? []);
+      for (const field of expected) if (!present.has(field)) problems.push(`missing column ${meta.tableName}.${field}`);
+      for (const field of present) if (!expected.includes(field)) problems.push(`unmapped column ${meta.tableName}.${field}`);
+    }
+    return problems;
+  }
+
+  async isHealthy(): Promise<boolean> {
+    try {
+      await this.orm.em.getConnection().execute('select 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.orm.close(true);
+  }
+}

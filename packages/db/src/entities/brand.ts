@@ -1,0 +1,144 @@
+import { EntitySchema, OptionalProps } from '@mikro-orm/core';
+import {
+  BRAND_STATUSES,
+  GFT_STATUSES,
+  IP_RIGHT_KINDS,
+  IP_RIGHT_STATUSES,
+  JOINT_FORCE_PHASES,
+  MARKETPLACE_CODES,
+  type BrandStatus,
+  type GftStatus,
+  type IpRightKind,
+  type IpRightStatus,
+  type JointForcePhase,
+  type MarketplaceCode,
+} from '@jf/domain';
+import { createdAtProperty, enumProperty, idProperty, updatedAtProperty } from './common';
+import type { User } from './identity';
+
+export class Marketplace {
+  [OptionalProps]?: 'createdAt';
+  code!: MarketplaceCode;
+  name!: string;
+  baseUrl!: string;
+  createdAt!: Date;
+}
+
+export const MarketplaceSchema = new EntitySchema<Marketplace>({
+  class: Marketplace,
+  tableName: 'marketplaces',
+  properties: {
+    code: { ...enumProperty(MARKETPLACE_CODES), primary: true },
+    name: { type: 'string', length: 100 },
+    baseUrl: { type: 'string', length: 255 },
+    createdAt: createdAtProperty,
+  },
+});
+
+export class Brand {
+  [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt' | 'status' | 'gftStatus' | 'gftStatusChangedAt' | 'gftSuspendedAt' | 'jointForcePhase' | 'accountManager' | 'accuracy';
+  id!: string;
+  name!: string;
+  slug!: string;
+  status!: BrandStatus;
+  gftStatus!: GftStatus;
+  gftStatusChangedAt!: Date | null;
+  gftSuspendedAt!: Date | null;
+  jointForcePhase!: JointForcePhase;
+  accountManager!: User | null;
+  /** Rolling 90-day accuracy (valid / decided), refreshed by the rollup worker. */
+  accuracy!: number | null;
+  createdAt!: Date;
+  updatedAt!: Date;
+}
+
+export const BrandSchema = new EntitySchema<Brand>({
+  class: Brand,
+  tableName: 'brands',
+  indexes: [{ properties: ['gftStatus'] }, { properties: ['accountManager'] }],
+  properties: {
+    id: idProperty,
+    name: { type: 'string', length: 200, unique: true },
+    slug: { type: 'string', length: 200, unique: true },
+    status: enumProperty(BRAND_STATUSES, { default: 'active' }),
+    gftStatus: enumProperty(GFT_STATUSES, { default: 'not_eligible' }),
+    gftStatusChangedAt: { type: 'datetime', nullable: true },
+    gftSuspendedAt: { type: 'datetime', nullable: true },
+    jointForcePhase: enumProperty(JOINT_FORCE_PHASES, { default: 'onboarding' }),
+    accountManager: { kind: 'm:1', entity: 'User', nullable: true, deleteRule: 'set null' },
+    accuracy: { type: 'double', nullable: true },
+    createdAt: createdAtProperty,
+    updatedAt: updatedAtProperty,
+  },
+});
+
+export class IpRight {
+  [OptionalProps]?: 'id' | 'createdAt' | 'status' | 'rejectionReason' | 'verifiedBy' | 'verifiedAt' | 'evidenceDocument';
+  id!: string;
+  brand!: Brand;
+  kind!: IpRightKind;
+  registrationNumber!: string;
+  jurisdiction!: string;
+  classes!: string[];
+  validFrom!: Date;
+  validUntil!: Date;
+  evidenceDocument!: string | null;
+  status!: IpRightStatus;
+  rejectionReason!: string | null;
+  verifiedBy!: User | null;
+  verifiedAt!: Date | null;
+  createdAt!: Date;
+}
+
+export const IpRightSchema = new EntitySchema<IpRight>({
+  class: IpRight,
+  tableName: 'ip_rights',
+  indexes: [{ properties: ['brand', 'status'] }, { properties: ['status', 'createdAt'] }],
+  uniques: [{ properties: ['brand', 'kind', 'registrationNumber', 'jurisdiction'] }],
+  properties: {
+    id: idProperty,
+    brand: { kind: 'm:1', entity: 'Brand', deleteRule: 'cascade' },
+    kind: enumProperty(IP_RIGHT_KINDS),
+    registrationNumber: { type: 'string', length: 100 },
+    jurisdiction: { type: 'string', length: 10 },
+    classes: { type: 'json' },
+    validFrom: { type: 'datetime' },
+    validUntil: { type: 'datetime' },
+    evidenceDocument: { type: 'string', length: 500, nullable: true },
+    status: enumProperty(IP_RIGHT_STATUSES, { default: 'pending' }),
+    rejectionReason: { type: 'text', nullable: true },
+    verifiedBy: { kind: 'm:1', entity: 'User', nullable: true, deleteRule: 'set null' },
+    verifiedAt: { type: 'datetime', nullable: true },
+    createdAt: createdAtProperty,
+  },
+});
+
+export class ProtectedProduct {
+  [OptionalProps]?: 'id' | 'createdAt';
+  id!: string;
+  brand!: Brand;
+  name!: string;
+  keywords!: string[];
+  msrpCents!: number;
+  currency!: string;
+  category!: string;
+  referenceImages!: string[];
+  createdAt!: Date;
+}
+
+export const ProtectedProductSchema = new EntitySchema<ProtectedProduct>({
+  class: ProtectedProduct,
+  tableName: 'protected_products',
+  indexes: [{ properties: ['brand'] }],
+  properties: {
+    id: idProperty,
+    brand: { kind: 'm:1', entity: 'Brand', deleteRule: 'cascade' },
+    name: { type: 'string', length: 200 },
+    keywords: { type: 'json' },
+    msrpCents: { type: 'integer' },
+    currency: { type: 'string', length: 3 },
+    category: { type: 'string', length: 100 },
+    referenceImages: { type: 'json' },
+    createdAt: createdAtProperty,
+  },
+});

@@ -1,0 +1,14 @@
+import { randomUUID } from 'node:crypto';
+
+/** Shared column definitions: every entity has a uuid key and a creation time. */
+export const idProperty = { type: 'uuid', primary: true, onCreate: () => randomUUID() } as const;
+export const createdAtProperty = { type: 'datetime', onCreate: () => new Date() } as const;
+export const updatedAtProperty = {
+  type: 'datetime',
+  onCreate: () => new Date(),
+  onUpdate: () => new Date(),
+} as const;
+
+/** Enum columns are stored as short strings with a check constraint listing the allowed values. */
+export const enumProperty = <T extends readonly string[]>(items: T, extra: { default?: T[number]; nullable?: boolean } = {}) =>
+  ({ enum: true, items: () => [...items], ...extra }) as const;

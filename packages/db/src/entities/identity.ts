@@ -1,0 +1,69 @@
+import { EntitySchema, OptionalProps } from '@mikro-orm/core';
+import { ROLES, USER_STATUSES, type Role, type UserStatus } from '@jf/domain';
+import type { Brand } from './brand';
+import { createdAtProperty, enumProperty, idProperty } from './common';
+
+export class User {
+  [OptionalProps]?: 'id' | 'createdAt' | 'status' | 'locale' | 'brand' | 'inviteTokenHash' | 'inviteExpiresAt' | 'lastSignInAt' | 'passwordHash';
+  id!: string;
+  email!: string;
+  name!: string;
+  /** argon2id hash; null while an invitation has not been accepted. */
+  passwordHash!: string | null;
+  role!: Role;
+  status!: UserStatus;
+  /** Set for brand users only: the one tenant they may see. */
+  brand!: Brand | null;
+  locale!: string;
+  inviteTokenHash!: string | null;
+  inviteExpiresAt!: Date | null;
+  lastSignInAt!: Date | null;
+  createdAt!: Date;
+}
+
+export const UserSchema = new EntitySchema<User>({
+  class: User,
+  tableName: 'users',
+  indexes: [{ properties: ['brand', 'role'] }],
+  properties: {
+    id: idProperty,
+    email: { type: 'string', length: 254, unique: true },
+    name: { type: 'string', length: 200 },
+    passwordHash: { type: 'string', length: 255, nullable: true, hidden: true },
+    role: enumProperty(ROLES),
+    status: enumProperty(USER_STATUSES, { default: 'active' }),
+    brand: { kind: 'm:1', entity: 'Brand', nullable: true, deleteRule: 'restrict' },
+    locale: { type: 'string', length: 16, default: 'en' },
+    inviteTokenHash: { type: 'string', length: 128, nullable: true, unique: true, hidden: true },
+    inviteExpiresAt: { type: 'datetime', nullable: true },
+    lastSignInAt: { type: 'datetime', nullable: true },
+    createdAt: createdAtProperty,
+  },
+});
+
+/** Server-side session; the cookie holds a random token, the table only its SHA-256. */
+export class Session {
+  [OptionalProps]?: 'createdAt' | 'userAgent';
+  tokenHash!: string;
+  user!: User;
+  csrfToken!: string;
+  createdAt!: Date;
+  lastSeenAt!: Date;
+  expiresAt!: Date;
+  userAgent!: string | null;
+}
+
+export const SessionSchema = new EntitySchema<Session>({
+  class: Session,
+  tableName: 'sessions',
+  indexes: [{ properties: ['user'] }, { properties: ['expiresAt'] }],
+  properties: {
+    tokenHash: { type: 'string', length: 64, primary: true },
+    user: { kind: 'm:1', entity: 'User', deleteRule: 'cascade' },
+    csrfToken: { type: 'string', length: 64 },
+    createdAt: createdAtProperty,
+    lastSeenAt: { type: 'datetime' },
+    expiresAt: { type: 'datetime' },
+    userAgent: { type: 'string', length: 500, nullable: true },
+  },
+});

@@ -1,0 +1,49 @@
+import { BrandSchema, IpRightSchema, MarketplaceSchema, ProtectedProductSchema } from './brand';
+import { ListingSchema, ListingTruthSchema, SellerSchema } from './catalogue';
+import {
+  AppealSchema,
+  AuthRequestSchema,
+  NoticeItemSchema,
+  NoticeSchema,
+  RemovalSchema,
+  StrikeSchema,
+} from './enforcement';
+import { SessionSchema, UserSchema } from './identity';
+import {
+  AuditEventSchema,
+  MessageSchema,
+  MessageThreadSchema,
+  ModelVersionSchema,
+  OutboxCommandSchema,
+  SettingSchema,
+} from './platform';
+
+export * from './brand';
+export * from './catalogue';
+export * from './enforcement';
+export * from './identity';
+export * from './platform';
+
+export const ENTITY_SCHEMAS = [
+  MarketplaceSchema,
+  BrandSchema,
+  UserSchema,
+  SessionSchema,
+  IpRightSchema,
+  ProtectedProductSchema,
+  SellerSchema,
+  ListingSchema,
+  ListingTruthSchema,
+  NoticeSchema,
+  NoticeItemSchema,
+  AuthRequestSchema,
+  RemovalSchema,
+  AppealSchema,
+  StrikeSchema,
+  MessageThreadSchema,
+  MessageSchema,
+  AuditEventSchema,
+  ModelVersionSchema,
+  OutboxCommandSchema,
+  SettingSchema,
+];

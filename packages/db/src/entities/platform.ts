@@ -1,0 +1,206 @@
+import { EntitySchema, OptionalProps } from '@mikro-orm/core';
+import {
+  AUDIT_ENTITIES,
+  MESSAGE_AUTHOR_SIDES,
+  MODEL_VERSION_STATUSES,
+  OUTBOX_KINDS,
+  OUTBOX_STATES,
+  type AuditEntity,
+  type MessageAuthorSide,
+  type ModelVersionStatus,
+  type OutboxKind,
+  type OutboxState,
+} from '@jf/domain';
+import type { Brand, Marketplace } from './brand';
+import { createdAtProperty, enumProperty, idProperty } from './common';
+import type { User } from './identity';
+
+export const THREAD_SUBJECT_TYPES = ['notice', 'notice_item', 'listing', 'auth_request', 'appeal'] as const;
+export type ThreadSubjectType = (typeof THREAD_SUBJECT_TYPES)[number];
+
+export class MessageThread {
+  [OptionalProps]?: 'id' | 'createdAt' | 'subjectType' | 'subjectId' | 'brandReadAt' | 'staffReadAt';
+  id!: string;
+  brand!: Brand;
+  subject!: string;
+  subjectType!: ThreadSubjectType | null;
+  subjectId!: string | null;
+  /** Read state per side: a message is unread for a side when it is newer than that side's mark. */
+  brandReadAt!: Date | null;
+  staffReadAt!: Date | null;
+  lastMessageAt!: Date;
+  createdAt!: Date;
+}
+
+export const MessageThreadSchema = new EntitySchema<MessageThread>({
+  class: MessageThread,
+  tableName: 'message_threads',
+  indexes: [{ properties: ['brand', 'lastMessageAt'] }, { properties: ['subjectType', 'subjectId'] }],
+  properties: {
+    id: idProperty,
+    brand: { kind: 'm:1', entity: 'Brand', deleteRule: 'cascade' },
+    subject: { type: 'string', length: 300 },
+    subjectType: enumProperty(THREAD_SUBJECT_TYPES, { nullable: true }),
+    subjectId: { type: 'uuid', nullable: true },
+    brandReadAt: { type: 'datetime', nullable: true },
+    staffReadAt: { type: 'datetime', nullable: true },
+    lastMessageAt: { type: 'datetime' },
+    createdAt: createdAtProperty,
+  },
+});
+
+export class Message {
+  [OptionalProps]?: 'id' | 'createdAt';
+  id!: string;
+  thread!: MessageThread;
+  brand!: Brand;
+  author!: User | null;
+  authorSide!: MessageAuthorSide;
+  body!: string;
+  createdAt!: Date;
+}
+
+export const MessageSchema = new EntitySchema<Message>({
+  class: Message,
+  tableName: 'messages',
+  indexes: [{ properties: ['thread', 'createdAt'] }],
+  properties: {
+    id: idProperty,
+    thread: { kind: 'm:1', entity: 'MessageThread', deleteRule: 'cascade' },
+    brand: { kind: 'm:1', entity: 'Brand', deleteRule: 'cascade' },
+    author: { kind: 'm:1', entity: 'User', nullable: true, deleteRule: 'set null' },
+    authorSide: enumProperty(MESSAGE_AUTHOR_SIDES),
+    body: { type: 'text' },
+    createdAt: createdAtProperty,
+  },
+});
+
+/** Append-only: the application never updates or deletes these rows. */
+export class AuditEvent {
+  [OptionalProps]?: 'id' | 'requestId' | 'before' | 'after' | 'brandId' | 'actorId';
+  id!: string;
+  /** Plain ids, not relations: an audit row must outlive whatever it describes. */
+  actorId!: string | null;
+  actorLabel!: string;
+  action!: string;
+  entityType!: AuditEntity;
+  entityId!: string;
+  brandId!: string | null;
+  before!: Record<string, unknown> | null;
+  after!: Record<string, unknown> | null;
+  requestId!: string | null;
+  occurredAt!: Date;
+}
+
+export const AuditEventSchema = new EntitySchema<AuditEvent>({
+  class: AuditEvent,
+  tableName: 'audit_events',
+  indexes: [
+    { properties: ['entityType', 'entityId'] },
+    { properties: ['brandId', 'occurredAt'] },
+    { properties: ['actorId', 'occurredAt'] },
+    { properties: ['occurredAt'] },
+  ],
+  properties: {
+    id: idProperty,
+    actorId: { type: 'uuid', nullable: true },
+    actorLabel: { type: 'string', length: 300 },
+    action: { type: 'string', length: 100 },
+    entityType: enumProperty(AUDIT_ENTITIES),
+    entityId: { type: 'string', length: 64 },
+    brandId: { type: 'uuid', nullable: true },
+    before: { type: 'json', nullable: true },
+    after: { type: 'json', nullable: true },
+    requestId: { type: 'string', length: 64, nullable: true },
+    occurredAt: { type: 'datetime' },
+  },
+});
+
+export class ModelVersion {
+  [OptionalProps]?: 'id' | 'status' | 'promotedAt';
+  id!: string;
+  version!: number;
+  status!: ModelVersionStatus;
+  weights!: Record<string, number>;
+  removeThreshold!: number;
+  askThreshold!: number;
+  metrics!: Record<string, number>;
+  labelCounts!: Record<string, number>;
+  trainedAt!: Date;
+  promotedAt!: Date | null;
+}
+
+export const ModelVersionSchema = new EntitySchema<ModelVersion>({
+  class: ModelVersion,
+  tableName: 'model_versions',
+  indexes: [{ properties: ['status'] }],
+  properties: {
+    id: idProperty,
+    version: { type: 'integer', unique: true },
+    status: enumProperty(MODEL_VERSION_STATUSES, { default: 'candidate' }),
+    weights: { type: 'json' },
+    removeThreshold: { type: 'double' },
+    askThreshold: { type: 'double' },
+    metrics: { type: 'json' },
+    labelCounts: { type: 'json' },
+    trainedAt: { type: 'datetime' },
+    promotedAt: { type: 'datetime', nullable: true },
+  },
+});
+
+export class OutboxCommand {
+  [OptionalProps]?: 'id' | 'createdAt' | 'state' | 'attempts' | 'lastError' | 'deliveredAt' | 'marketplace' | 'brand';
+  id!: string;
+  kind!: OutboxKind;
+  marketplace!: Marketplace | null;
+  brand!: Brand | null;
+  payload!: Record<string, unknown>;
+  /** Sent to the receiver so a redelivered command is applied once. */
+  idempotencyKey!: string;
+  state!: OutboxState;
+  attempts!: number;
+  nextAttemptAt!: Date;
+  lastError!: string | null;
+  deliveredAt!: Date | null;
+  createdAt!: Date;
+}
+
+export const OutboxCommandSchema = new EntitySchema<OutboxCommand>({
+  class: OutboxCommand,
+  tableName: 'outbox_commands',
+  indexes: [{ properties: ['state', 'nextAttemptAt'] }, { properties: ['marketplace', 'state'] }],
+  properties: {
+    id: idProperty,
+    kind: enumProperty(OUTBOX_KINDS),
+    marketplace: { kind: 'm:1', entity: 'Marketplace', nullable: true, deleteRule: 'restrict' },
+    brand: { kind: 'm:1', entity: 'Brand', nullable: true, deleteRule: 'restrict' },
+    payload: { type: 'json' },
+    idempotencyKey: { type: 'string', length: 128, unique: true },
+    state: enumProperty(OUTBOX_STATES, { default: 'pending' }),
+    attempts: { type: 'integer', default: 0 },
+    nextAttemptAt: { type: 'datetime' },
+    lastError: { type: 'text', nullable: true },
+    deliveredAt: { type: 'datetime', nullable: true },
+    createdAt: createdAtProperty,
+  },
+});
+
+/** Policy settings (thresholds, sample rates) as JSON values under stable keys. */
+export class Setting {
+  [OptionalProps]?: 'updatedAt' | 'updatedBy';
+  key!: string;
+  value!: unknown;
+  updatedBy!: User | null;
+  updatedAt!: Date;
+}
+
+export const SettingSchema = new EntitySchema<Setting>({
+  class: Setting,
+  tableName: 'settings',
+  properties: {
+    key: { type: 'string', length: 100, primary: true },
+    value: { type: 'json' },
+    updatedBy: { kind: 'm:1', entity: 'User', nullable: true, deleteRule: 'set null' },
+    updatedAt: { type: 'datetime', onCreate: () => new Date(), onUpdate: () => new Date() },
+  },
+});
