@@ -45,7 +45,7 @@ function ormOptions(target: DatabaseTarget, debug: boolean): Options {
       driver: PostgreSqlDriver,
       clientUrl: target.location,
       pool: { min: 0, max: 10 },
-      migrations: { migrationsList: postgresqlMigrations, snapshot: false, transactional: true, allOrNothing: true },
+      migrations: { migrationsList: postgresqlMigrations, snapshot: false, transactional: true, allOrNothing: true, silent: true },
     };
   }
   if (target.location !== ':memory:') mkdirSync(dirname(target.location), { recursive: true });
@@ -53,7 +53,7 @@ function ormOptions(target: DatabaseTarget, debug: boolean): Options {
     ...common,
     driver: BetterSqliteDriver,
     dbName: target.location,
-    migrations: { migrationsList: sqliteMigrations, snapshot: false, transactional: true, allOrNothing: true },
+    migrations: { migrationsList: sqliteMigrations, snapshot: false, transactional: true, allOrNothing: true, silent: true },
   };
 }
 

@@ -1,2 +1,5 @@
 export * from './database';
 export * from './entities';
+export * from './errors';
+export * from './passwords';
+export * from './repositories';

@@ -114,7 +114,12 @@ export type ThreadSubjectType = (typeof THREAD_SUBJECT_TYPES)[number];
  * Final verdict on a decided notice item, as the GFT policy and brand accuracy count it.
  * Everything except `valid` counts against the brand.
  */
-export const DECIDED_ITEM_OUTCOMES = ['valid', 'rejected', 'reinstated_on_appeal', 'overturned_in_audit'] as const;
+export const DECIDED_ITEM_OUTCOMES = [
+  'valid',
+  'rejected',
+  'reinstated_on_appeal',
+  'overturned_in_audit',
+] as const;
 export type DecidedItemOutcome = (typeof DECIDED_ITEM_OUTCOMES)[number];
 
 /** Granularity of dashboard time series; buckets are aligned in UTC. */

@@ -5,18 +5,17 @@ import {
   MODEL_VERSION_STATUSES,
   OUTBOX_KINDS,
   OUTBOX_STATES,
+  THREAD_SUBJECT_TYPES,
   type AuditEntity,
   type MessageAuthorSide,
   type ModelVersionStatus,
   type OutboxKind,
   type OutboxState,
+  type ThreadSubjectType,
 } from '@jf/domain';
 import type { Brand, Marketplace } from './brand';
 import { createdAtProperty, enumProperty, idProperty } from './common';
 import type { User } from './identity';
-
-export const THREAD_SUBJECT_TYPES = ['notice', 'notice_item', 'listing', 'auth_request', 'appeal'] as const;
-export type ThreadSubjectType = (typeof THREAD_SUBJECT_TYPES)[number];
 
 export class MessageThread {
   [OptionalProps]?: 'id' | 'createdAt' | 'subjectType' | 'subjectId' | 'brandReadAt' | 'staffReadAt';

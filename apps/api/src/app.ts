@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { randomUUID } from 'node:crypto';
+import type { Database, SessionPolicy } from '@jf/db';
+import { contextFactory } from './trpc/context';
+import { appRouter } from './routers';
+
+export interface AppOptions {
+  database: Database;
+  logger: Logger;
+  sessionPolicy: SessionPolicy;
+  cookieSecure: boolean;
+  /** Built single-page apps to serve, mounted at `/admin/` and `/portal/`. */
+  adminDist?: string;
+  portalDist?: string;
+}
+
+/** The whole HTTP surface, without listening: tests and main.ts both build it here. */
+export function createApp(options: AppOptions): Express {
+  const { database, logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      // Cookies and CSRF tokens never reach the log.
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      autoLogging: { ignore: (req) => req.url === '/health' },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'upgrade-insecure-requests': null },
+      },
+    }),
+  );
+  app.use(cookieParser());
+
+  app.get('/health', async (_req, res) => {
+    const databaseOk = await database.isHealthy();
+    res.status(databaseOk ? 200 : 503).json({ status: databaseOk ? 'ok' : 'unavailable', database: database.kind });
+  });
+
+  app.use(
+    '/trpc',
+    express.json({ limit: '1mb' }),
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: contextFactory(options),
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, path }, 'procedure failed');
+      },
+    }),
+  );
+
+  for (const [mount, folder] of [
+    ['/admin', options.adminDist],
+    ['/portal', options.portalDist],
+  ] as const) {
+    if (!folder || !existsSync(join(folder, 'index.html'))) continue;
+    app.use(mount, express.static(folder, { index: false, maxAge: '1h' }));
+    // Client-side routes: any other path under the mount gets the app shell.
+    app.get(`${mount}{/*rest}`, (_req, res) => res.sendFile(join(folder, 'index.html'), { maxAge: 0 }));
+  }
+  app.get('/', (_req, res) => res.redirect(302, '/portal/'));
+
+  app.use((_req, res) => res.status(404).json({ error: { code: 'not_found', message: 'No such route' } }));
+  return app;
+}

@@ -1,0 +1,27 @@
+import { proactiveRatio } from '@jf/domain';
+import { overviewCounts } from '@jf/db';
+import { requirePermission, router } from '../trpc/init';
+import { authRouter } from './auth';
+import { adminBrandsRouter, brandRouter } from './brands';
+import { adminStaffRouter, brandUsersRouter } from './users';
+
+const adminOverviewRouter = {
+  /** Headline figures for the staff home pages (the last 30 days). */
+  summary: requirePermission('overview.read').query(async ({ ctx }) => {
+    const counts = await overviewCounts(ctx.em);
+    return { ...counts, proactiveRatio: proactiveRatio(counts.removalsBySource) };
+  }),
+};
+
+export const appRouter = router({
+  auth: authRouter,
+  brand: brandRouter,
+  brandUsers: brandUsersRouter,
+  admin: router({
+    brands: adminBrandsRouter,
+    staff: adminStaffRouter,
+    overview: adminOverviewRouter,
+  }),
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { resolveSession, type Database, type EntityManager, type Session, type SessionPolicy, type User } from '@jf/db';
+
+export const SESSION_COOKIE = 'jf_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** How the caller proved who it is; mutations over a cookie also need the CSRF token. */
+export type Transport = 'cookie' | 'internal';
+
+/** Writes and clears the session cookie; absent for in-process callers. */
+export interface SessionCookieJar {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+export interface InnerContextOptions {
+  em: EntityManager;
+  session?: Session | null;
+  requestId?: string;
+  transport?: Transport;
+  csrfHeader?: string | null;
+  cookies?: SessionCookieJar | null;
+  sessionPolicy: SessionPolicy;
+  userAgent?: string | null;
+}
+
+/** Everything a procedure may use, with no HTTP in sight: tests build this directly. */
+export function createInnerContext(options: InnerContextOptions) {
+  const session = options.session ?? null;
+  return {
+    em: options.em,
+    session,
+    user: (session?.user ?? null) as User | null,
+    requestId: options.requestId ?? randomUUID(),
+    transport: options.transport ?? 'internal',
+    csrfHeader: options.csrfHeader ?? null,
+    cookies: options.cookies ?? null,
+    sessionPolicy: options.sessionPolicy,
+    userAgent: options.userAgent ?? null,
+  };
+}
+export type Context = ReturnType<typeof createInnerContext>;
+
+export interface ContextDeps {
+  database: Database;
+  sessionPolicy: SessionPolicy;
+  cookieSecure: boolean;
+}
+
+export function contextFactory({ database, sessionPolicy, cookieSecure }: ContextDeps) {
+  return async ({ req, res }: { req: Request; res: Response }): Promise<Context> => {
+    const em = database.fork();
+    const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    const session = token ? await resolveSession(em, token, sessionPolicy) : null;
+    const cookieOptions = { httpOnly: true, sameSite: 'lax', secure: cookieSecure, path: '/' } as const;
+    return createInnerContext({
+      em,
+      session,
+      requestId: String(req.id ?? randomUUID()),
+      transport: 'cookie',
+      csrfHeader: req.header(CSRF_HEADER) ?? null,
+      sessionPolicy,
+      userAgent: req.header('user-agent') ?? null,
+      cookies: {
+        set: (value, expiresAt) => res.cookie(SESSION_COOKIE, value, { ...cookieOptions, expires: expiresAt }),
+        clear: () => res.clearCookie(SESSION_COOKIE, cookieOptions),
+      },
+    });
+  };
+}

@@ -1,0 +1,106 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { hasPermission, isBrandRole, type BrandRole, type StaffPermission, type StaffRole } from '@jf/domain';
+import { recordAudit, type AuditEntry, type User } from '@jf/db';
+import type { Context } from './context';
+import { domainCodeOf, fieldIssuesOf, toTRPCError } from './errors';
+
+/** Who may call a procedure; the tenant-isolation test reads it for every procedure. */
+export interface ProcedureMeta {
+  access: 'public' | 'authed' | 'staff' | 'brand';
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const fieldIssues = fieldIssuesOf(error);
+      const isInternal = error.code === 'INTERNAL_SERVER_ERROR';
+      const message = isInternal ? 'Something went wrong on our side; the request was not applied' : shape.message;
+      return {
+        ...shape,
+        message,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, domainCode: domainCodeOf(error), fieldIssues },
+      };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const mergeRouters = t.mergeRouters;
+
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (result.ok) return result;
+  return { ...result, error: toTRPCError(result.error) };
+});
+
+const ROLLBACK = Symbol('rollback');
+
+/** Every mutation runs in one transaction: its changes and its audit rows commit or roll back together. */
+const transactionalMutations = t.middleware(async ({ ctx, type, next }) => {
+  if (type !== 'mutation') return next();
+  let outcome: Awaited<ReturnType<typeof next>> | undefined;
+  try {
+    await ctx.em.transactional(async (em) => {
+      outcome = await next({ ctx: { em } });
+      if (!outcome.ok) throw ROLLBACK;
+    });
+  } catch (error) {
+    if (error !== ROLLBACK) throw error;
+  }
+  return outcome!;
+});
+
+/**
+ * Cookie-borne mutations must repeat the session's CSRF token in a header. A cross-site form cannot set
+ * headers, and the API answers no CORS preflight, so anonymous mutations only need the header present.
+ */
+const csrfGuard = t.middleware(({ ctx, type, next }) => {
+  if (type !== 'mutation' || ctx.transport !== 'cookie') return next();
+  const expected = ctx.session?.csrfToken;
+  if (!ctx.csrfHeader || (expected && ctx.csrfHeader !== expected)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Missing or invalid CSRF token; reload the page and try again' });
+  }
+  return next();
+});
+
+const base = t.procedure.use(mapErrors).use(csrfGuard).use(transactionalMutations);
+
+export const publicProcedure = base.meta({ access: 'public' });
+
+export const authedProcedure = base.meta({ access: 'authed' }).use(({ ctx, next }) => {
+  if (!ctx.user) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
+  }
+  return next({ ctx: { user: ctx.user } });
+});
+
+/** Staff procedures name the permission they need (STAFF_PERMISSIONS in the domain). */
+export const requirePermission = (permission: StaffPermission) =>
+  authedProcedure.meta({ access: 'staff' }).use(({ ctx, next }) => {
+    if (!hasPermission(ctx.user.role, permission)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `Your role may not do this (${permission})` });
+    }
+    return next({ ctx: { staffRole: ctx.user.role as StaffRole } });
+  });
+
+/**
+ * Brand procedures get the caller's brand injected and never take a brand id from input:
+ * a brand user can only ever reach its own tenant.
+ */
+export const brandScopedProcedure = (...roles: BrandRole[]) =>
+  authedProcedure.meta({ access: 'brand' }).use(({ ctx, next }) => {
+    const { role, brand } = ctx.user;
+    if (!isBrandRole(role) || !brand) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only brand users can do this' });
+    if (roles.length > 0 && !roles.includes(role)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `Only ${roles.join(' or ')} can do this` });
+    }
+    return next({ ctx: { brandId: brand.id, brandRole: role } });
+  });
+
+/** Audit row in the current transaction, attributed to the caller (or to `as`, e.g. the user signing in). */
+export function audit(ctx: Context, entry: Omit<AuditEntry, 'actor' | 'requestId'>, as: User | null = ctx.user): void {
+  const actor = as ? { id: as.id, label: `${as.email} (${as.role})` } : { id: null, label: 'anonymous' };
+  recordAudit(ctx.em, { ...entry, actor, requestId: ctx.requestId });
+}

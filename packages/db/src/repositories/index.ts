@@ -1,0 +1,6 @@
+export * from './audit';
+export * from './brands';
+export * from './paging';
+export * from './sessions';
+export * from './users';
+export * from './overview';

@@ -1,0 +1,5 @@
+export * from './notice-item';
+export * from './auth-request';
+export * from './appeal';
+export * from './listing';
+export * from './gft-status';
