@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 /** The only place that reads process.env; everything else receives a parsed Env. */
@@ -22,8 +23,11 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = envSchema.safeParse(source);
+/** Reads the environment, after loading `envFile` (e.g. the repo's .env) when it exists. Blank values count as unset. */
+export function readEnv(envFile?: string, source: NodeJS.ProcessEnv = process.env): Env {
+  if (envFile && existsSync(envFile)) process.loadEnvFile(envFile);
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${problems.join('\n')}`);

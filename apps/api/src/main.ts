@@ -4,9 +4,9 @@ import { Database, parseDatabaseUrl, seedWorld } from '@jf/db';
 import { createApp } from './app';
 import { readEnv } from './env';
 
-const env = readEnv();
-const logger = pino({ level: env.LOG_LEVEL });
 const repoRoot = resolve(import.meta.dirname, '../../..');
+const env = readEnv(resolve(repoRoot, '.env'));
+const logger = pino({ level: env.LOG_LEVEL });
 
 const database = await Database.open(parseDatabaseUrl(env.DATABASE_URL, resolve(repoRoot, 'data/joint-force.sqlite')), {
   migrate: false,
