@@ -1,10 +1,8 @@
 #!/usr/bin/env node
 // The server Playwright's `webServer` starts (e2e/playwright.config.ts): a fresh temp SQLite
-// database and the API on PORT=3100 with NODE_ENV=production, serving the built apps.
-//
-// TODO(lead): migrate + seed a small demo world into the fresh database before starting the API
-// (or let the API do it when JF_SEED=small), and make sure the API serves apps/*/dist and
-// answers GET /health with 200 once it is ready.
+// database and the API on PORT=3100 with NODE_ENV=production, serving the built apps. The API
+// migrates the empty database and seeds the small demo world (JF_SEED=small) before it listens,
+// so /health answering 200 means the world is ready.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

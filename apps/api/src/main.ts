@@ -24,8 +24,8 @@ const app = createApp({
   logger,
   sessionPolicy: { ttlMs: env.SESSION_TTL_HOURS * 3_600_000, idleMs: env.SESSION_IDLE_MINUTES * 60_000 },
   cookieSecure: env.COOKIE_SECURE,
-  adminDist: env.ADMIN_DIST ?? resolve(repoRoot, 'apps/admin/dist'),
-  portalDist: env.PORTAL_DIST ?? resolve(repoRoot, 'apps/portal/dist'),
+  adminDist: resolve(repoRoot, env.ADMIN_DIST ?? 'apps/admin/dist'),
+  portalDist: resolve(repoRoot, env.PORTAL_DIST ?? 'apps/portal/dist'),
 });
 
 const server = app.listen(env.PORT, env.HOST, () => {

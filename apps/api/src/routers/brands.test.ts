@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEvent, Brand } from '@jf/db';
 import { testDatabaseKinds } from '@jf/db/testing';

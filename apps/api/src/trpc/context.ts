@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
+// Brings pino-http's typing of `req.id` along wherever the router type is imported (the apps).
+import type {} from 'pino-http';
 import { resolveSession, type Database, type EntityManager, type Session, type SessionPolicy, type User } from '@jf/db';
 
 export const SESSION_COOKIE = 'jf_session';

@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { account, apiSignIn, brandIdByName, signInToPortal } from './fixtures';
+
+const BRAND_USERS = ['admin@aurelia.demo', 'agent@aurelia.demo', 'admin@northpeak.demo', 'agent@northpeak.demo'];
+
+for (const email of BRAND_USERS) {
+  test(`${email} sees their own brand home`, async ({ page }) => {
+    await signInToPortal(page, email);
+    const brandName = account(email).brandName!;
+    await expect(page.getByRole('heading', { level: 1, name: brandName })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Your account manager' })).toBeVisible();
+  });
+}
+
+test('a brand user cannot open another brand’s page', async ({ page, playwright, baseURL }) => {
+  const staff = await playwright.request.newContext({ baseURL });
+  await apiSignIn(staff, 'admin@jointforce.demo');
+  const northpeakId = await brandIdByName(staff, 'Northpeak');
+  await staff.dispose();
+
+  await signInToPortal(page, 'agent@aurelia.demo');
+  await expect(page.getByRole('heading', { level: 1, name: 'Aurelia' })).toBeVisible();
+  await expect(page.getByText('Northpeak')).toHaveCount(0);
+
+  // The back office's brand page for Northpeak is refused to the Aurelia session, in the browser and by the API.
+  await page.goto(`/admin/#/brands/${northpeakId}/show`);
+  await expect(page.getByText(/brand users sign in to the brand portal/i).first()).toBeVisible();
+  const status = await page.evaluate(async (id) => {
+    const input = encodeURIComponent(JSON.stringify({ id }));
+    return (await fetch(`/trpc/admin.brands.byId?input=${input}`)).status;
+  }, northpeakId);
+  expect(status).toBe(403);
+});
+
+test('a brand admin invites an agent and sees the one-time link', async ({ page }) => {
+  await signInToPortal(page, 'admin@northpeak.demo');
+  await page.getByRole('link', { name: 'Users' }).click();
+  await page.getByLabel('Name').fill('Nina Invitee');
+  await page.getByLabel('E-mail').fill('nina.invitee@northpeak.demo');
+  await page.getByRole('button', { name: /invite/i }).click();
+  await expect(page.getByText(/accept-invite\?token=/)).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'nina.invitee@northpeak.demo' })).toBeVisible();
+});
