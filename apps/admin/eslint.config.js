@@ -1,0 +1,3 @@
+import { react } from '@jf/lint';
+
+export default react;

@@ -1,0 +1,34 @@
+import { Card } from '@mui/material';
+import { Datagrid, DateField, FunctionField, ListBase, TextField } from 'react-admin';
+import { Link } from 'react-router';
+import type { BrandRecord } from '../providers/trpc';
+import { BrandStatusField, formatAccuracy, GftStatusField } from '../resources/brands/brand-fields';
+import { brandsFilteredBy, HomeSection, QueueCards } from './overview-parts';
+import type { OverviewSummary } from '../providers/trpc';
+
+/** The manager's own brands (a server-side filtered list) above the platform-wide pending counts. */
+export function AccountManagerHome({ summary, userId }: { summary: OverviewSummary; userId: string }) {
+  return (
+    <>
+      <HomeSection title="My brands">
+        <Card>
+          <ListBase resource="brands" filter={{ accountManagerId: userId }} sort={{ field: 'name', order: 'ASC' }} perPage={10} disableSyncWithLocation storeKey={false}>
+            <Datagrid rowClick="show" bulkActionButtons={false} empty={<p style={{ padding: 16 }}>No brands are assigned to you yet.</p>}>
+              <TextField source="name" label="Name" />
+              <GftStatusField label="GFT status" sortBy="gftStatus" />
+              <BrandStatusField label="Status" sortBy="status" />
+              <FunctionField<BrandRecord> label="Accuracy (90 d)" sortBy="accuracy" render={(brand) => formatAccuracy(brand.accuracy)} />
+              <DateField source="createdAt" label="Created" />
+            </Datagrid>
+          </ListBase>
+        </Card>
+        <p>
+          <Link to={brandsFilteredBy({ accountManagerId: userId })}>All my brands, with filters</Link>
+        </p>
+      </HomeSection>
+      <HomeSection title="Pending work, all brands">
+        <QueueCards summary={summary} />
+      </HomeSection>
+    </>
+  );
+}

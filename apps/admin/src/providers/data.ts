@@ -1,0 +1,217 @@
+import { HttpError, type DataProvider, type Identifier, type RaRecord, type SortPayload } from 'react-admin';
+import {
+  BRAND_SORT_FIELDS,
+  STAFF_SORT_FIELDS,
+  type CreateStaffUserInput,
+  type UpdateBrandInput,
+  type UpdateStaffUserInput,
+} from '@jf/domain';
+import { isApiError, trpc, type BrandRecord, type ListBrandsParams, type ListStaffParams, type StaffRecord } from './trpc';
+
+/** react-admin's list request, already reduced to what every admin list procedure accepts. */
+interface ListRequest {
+  page: number;
+  perPage: number;
+  sort: SortPayload;
+  filter: Record<string, unknown>;
+}
+type Values = Record<string, unknown>;
+
+/** The procedures behind one react-admin resource; a missing verb is refused, not emulated. */
+interface ResourceApi<Rec extends RaRecord<string>> {
+  list(request: ListRequest): Promise<{ data: Rec[]; total: number }>;
+  byId(id: string): Promise<Rec>;
+  update?(id: string, changes: Values): Promise<Rec>;
+  create?(values: Values): Promise<Rec>;
+}
+
+const defineResource = <Rec extends RaRecord<string>>(api: ResourceApi<Rec>): ResourceApi<Rec> => api;
+
+/** Unknown sort fields (a column without a server-side sort) fall back to the procedure's default. */
+function sortOf<Field extends string>(sort: SortPayload, fields: readonly [Field, ...Field[]]) {
+  const field = (fields as readonly string[]).includes(sort.field) ? (sort.field as Field) : fields[0];
+  return { field, order: sort.order === 'DESC' ? ('DESC' as const) : ('ASC' as const) };
+}
+
+/** Keeps the filter keys a procedure knows and drops the empty values react-admin's filter form leaves. */
+function filterOf<Filter>(filter: Values, keys: readonly (keyof Filter & string)[]): Filter {
+  const picked: Values = {};
+  for (const key of keys) {
+    const value = filter[key];
+    if (value !== undefined && value !== null && value !== '') picked[key] = value;
+  }
+  // The server validates every value against the same domain schema; this only narrows the keys.
+  return picked as Filter;
+}
+
+/** Only the fields the user changed, so an untouched stale value cannot fail validation. */
+function changesOf(data: Values, previous: Values, keys: readonly string[]): Values {
+  const changes: Values = {};
+  for (const key of keys) {
+    if (key in data && data[key] !== previous[key]) changes[key] = data[key];
+  }
+  return changes;
+}
+
+type BrandFilter = NonNullable<ListBrandsParams['filter']>;
+type StaffFilter = NonNullable<ListStaffParams['filter']>;
+
+const brands = defineResource<BrandRecord>({
+  list: ({ page, perPage, sort, filter }) =>
+    trpc.admin.brands.list.query({
+      page,
+      perPage,
+      sort: sortOf(sort, BRAND_SORT_FIELDS),
+      filter: filterOf<BrandFilter>(filter, ['q', 'gftStatus', 'status', 'accountManagerId', 'ids']),
+    }),
+  byId: (id) => trpc.admin.brands.byId.query({ id }),
+  update: (id, changes) => {
+    const { accountManagerId, ...rest } = changes;
+    const input = { id, ...rest } as UpdateBrandInput;
+    // The select's empty choice means "no account manager".
+    if (accountManagerId !== undefined) input.accountManagerId = (accountManagerId as string | null) || null;
+    return trpc.admin.brands.update.mutate(input);
+  },
+});
+
+const staff = defineResource<StaffRecord>({
+  list: ({ page, perPage, sort, filter }) =>
+    trpc.admin.staff.list.query({
+      page,
+      perPage,
+      sort: sortOf(sort, STAFF_SORT_FIELDS),
+      filter: filterOf<StaffFilter>(filter, ['q', 'role', 'status', 'ids']),
+    }),
+  byId: (id) => trpc.admin.staff.byId.query({ id }),
+  update: (id, changes) => trpc.admin.staff.update.mutate({ id, ...changes } as UpdateStaffUserInput),
+  create: (values) => trpc.admin.staff.create.mutate(values as unknown as CreateStaffUserInput),
+});
+
+/** Resource name → procedures, plus which record fields each update procedure accepts. */
+const RESOURCES = {
+  brands: { api: brands, editable: ['status', 'jointForcePhase', 'accountManagerId'] },
+  staff: { api: staff, editable: ['name', 'role', 'status'] },
+} as const satisfies Record<string, ResourceEntry>;
+
+interface ResourceEntry {
+  api: ResourceApi<RaRecord<string>>;
+  editable: readonly string[];
+}
+
+function resourceOf(resource: string): ResourceEntry {
+  const entry: ResourceEntry | undefined = (RESOURCES as Record<string, ResourceEntry>)[resource];
+  if (!entry) throw new HttpError(`Unknown resource "${resource}"`, 404);
+  return entry;
+}
+
+/**
+ * tRPC errors become react-admin HttpErrors; field issues go to `body.errors`, where the forms
+ * show them under their inputs, and the server's message to `root.serverError` for the toast.
+ */
+export function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  if (isApiError(error)) {
+    const status = error.data?.httpStatus ?? 500;
+    const issues = error.data?.fieldIssues;
+    if (!issues) return new HttpError(error.message, status);
+    const errors: Record<string, unknown> = { root: { serverError: error.message } };
+    for (const [field, reasons] of Object.entries(issues)) errors[field] = reasons.join('; ');
+    return new HttpError(error.message, status, { errors });
+  }
+  return new HttpError(error instanceof Error ? error.message : 'The request failed', 500);
+}
+
+async function call<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    throw toHttpError(error);
+  }
+}
+
+const unsupported = (verb: string, resource: string) =>
+  Promise.reject(new HttpError(`${resource} cannot be ${verb} from the back office`, 405));
+
+const idsOf = (ids: readonly Identifier[]) => ids.map(String);
+
+/**
+ * react-admin types each method generically over the caller's record type; the records really are
+ * the router's output types, checked in RESOURCES above, so the generic is asserted once here.
+ */
+const asResult = <Result>(promise: Promise<unknown>) => promise as Promise<Result>;
+
+export const dataProvider: DataProvider = {
+  getList: (resource, params) =>
+    asResult(
+      call(() => {
+        const { page = 1, perPage = 25 } = params.pagination ?? {};
+        const sort = params.sort ?? { field: 'id', order: 'ASC' };
+        return resourceOf(resource).api.list({ page, perPage, sort, filter: params.filter ?? {} });
+      }),
+    ),
+
+  getOne: (resource, params) => asResult(call(async () => ({ data: await resourceOf(resource).api.byId(String(params.id)) }))),
+
+  getMany: (resource, params) =>
+    asResult(
+      call(async () => {
+        const ids = idsOf(params.ids);
+        if (ids.length === 0) return { data: [] };
+        const page = await resourceOf(resource).api.list({
+          page: 1,
+          perPage: ids.length,
+          sort: { field: 'name', order: 'ASC' },
+          filter: { ids },
+        });
+        return { data: page.data };
+      }),
+    ),
+
+  getManyReference: (resource, params) =>
+    asResult(
+      call(() => {
+        const { page = 1, perPage = 25 } = params.pagination ?? {};
+        return resourceOf(resource).api.list({
+          page,
+          perPage,
+          sort: params.sort ?? { field: 'name', order: 'ASC' },
+          filter: { ...params.filter, [params.target]: params.id },
+        });
+      }),
+    ),
+
+  update: (resource, params) =>
+    asResult(
+      call(async () => {
+        const { api, editable } = resourceOf(resource);
+        if (!api.update) return unsupported('updated', resource);
+        const changes = changesOf(params.data as Values, (params.previousData ?? {}) as Values, editable);
+        return { data: await api.update(String(params.id), changes) };
+      }),
+    ),
+
+  // One procedure call per record: admin lists are small and each change is audited on its own.
+  updateMany: (resource, params) =>
+    asResult(
+      call(async () => {
+        const { api, editable } = resourceOf(resource);
+        const update = api.update;
+        if (!update) return unsupported('updated', resource);
+        const changes = changesOf(params.data as Values, {}, editable);
+        const updated = await Promise.all(idsOf(params.ids).map((id) => update(id, changes)));
+        return { data: updated.map((record) => record.id) };
+      }),
+    ),
+
+  create: (resource, params) =>
+    asResult(
+      call(async () => {
+        const { api } = resourceOf(resource);
+        if (!api.create) return unsupported('created', resource);
+        return { data: await api.create(params.data as Values) };
+      }),
+    ),
+
+  delete: (resource) => unsupported('deleted', resource),
+  deleteMany: (resource) => unsupported('deleted', resource),
+};

@@ -1,0 +1,33 @@
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import type { AppRouter } from '@jf/api';
+
+/**
+ * The session's CSRF token lives in memory only (never in storage a script could read later);
+ * after a reload the auth provider gets it again from `auth.me`.
+ */
+let csrfToken: string | null = null;
+export const setCsrfToken = (token: string | null): void => {
+  csrfToken = token;
+};
+
+export const trpc = createTRPCClient<AppRouter>({
+  links: [
+    httpBatchLink({
+      url: '/trpc',
+      headers: () => (csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+      fetch: (input, init) => fetch(input, { ...init, credentials: 'same-origin' }),
+    }),
+  ],
+});
+
+export type ApiError = TRPCClientError<AppRouter>;
+export const isApiError = (error: unknown): error is ApiError => error instanceof TRPCClientError;
+
+// Record and input types come from the router type through the client, so they cannot drift from the API.
+type Client = typeof trpc;
+export type BrandRecord = Awaited<ReturnType<Client['admin']['brands']['byId']['query']>>;
+export type StaffRecord = Awaited<ReturnType<Client['admin']['staff']['byId']['query']>>;
+export type OverviewSummary = Awaited<ReturnType<Client['admin']['overview']['summary']['query']>>;
+export type SessionUser = Awaited<ReturnType<Client['auth']['me']['query']>>['user'];
+export type ListBrandsParams = Parameters<Client['admin']['brands']['list']['query']>[0];
+export type ListStaffParams = Parameters<Client['admin']['staff']['list']['query']>[0];
