@@ -3,3 +3,4 @@ export * from './entities';
 export * from './errors';
 export * from './passwords';
 export * from './repositories';
+export * from './seed';
