@@ -23,9 +23,13 @@ test('a brand user cannot open another brand’s page', async ({ page, playwrigh
   await expect(page.getByText('Northpeak')).toHaveCount(0);
 
   // The back office's brand page for Northpeak is refused to the Aurelia session, in the browser and by the API.
-  await page.goto(`/admin/#/brands/${northpeakId}/show`);
-  await expect(page.getByText(/brand users sign in to the brand portal/i).first()).toBeVisible();
-  const status = await page.evaluate(async (id) => {
+  const adminTab = await page.context().newPage();
+  await adminTab.goto(`/admin/#/brands/${northpeakId}/show`);
+  // The admin finds the brand session unfit for the back office and sends it to the staff sign-in.
+  await expect(adminTab).toHaveURL(/\/admin\/#\/login/);
+  await expect(adminTab.getByLabel('E-mail')).toBeVisible();
+  await expect(adminTab.getByText('Northpeak')).toHaveCount(0);
+  const status = await adminTab.evaluate(async (id) => {
     const input = encodeURIComponent(JSON.stringify({ id }));
     return (await fetch(`/trpc/admin.brands.byId?input=${input}`)).status;
   }, northpeakId);

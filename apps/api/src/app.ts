@@ -37,7 +37,8 @@ export function createApp(options: AppOptions): Express {
       },
       // Cookies and CSRF tokens never reach the log.
       redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-      autoLogging: { ignore: (req) => req.url === '/health' },
+      // Health probes and static assets would drown the requests that matter.
+      autoLogging: { ignore: (req) => req.url === '/health' || /^\/(admin|portal)\/assets\//.test(req.url ?? '') },
     }),
   );
   app.use(
