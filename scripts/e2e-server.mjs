@@ -20,6 +20,8 @@ const env = {
   PORT: '3100',
   NODE_ENV: 'production',
   JF_SEED: 'small',
+  // Request logs would bury Playwright's own report; warnings and errors still show.
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 };
 
 const tsx = join(root, 'node_modules', '.bin', 'tsx');

@@ -27,7 +27,7 @@ test('a brand user cannot open another brand’s page', async ({ page, playwrigh
   await adminTab.goto(`/admin/#/brands/${northpeakId}/show`);
   // The admin finds the brand session unfit for the back office and sends it to the staff sign-in.
   await expect(adminTab).toHaveURL(/\/admin\/#\/login/);
-  await expect(adminTab.getByLabel('E-mail')).toBeVisible();
+  await adminTab.waitForLoadState('networkidle');
   await expect(adminTab.getByText('Northpeak')).toHaveCount(0);
   const status = await adminTab.evaluate(async (id) => {
     const input = encodeURIComponent(JSON.stringify({ id }));
