@@ -319,6 +319,32 @@ export function generateWorld(input: {
   faker.seed(input.seed);
   const now = input.now.getTime();
   const date = (ms: number): Date => new Date(ms);
+  /** A freshly submitted notice item; the history below moves it on from `pending`. */
+  const pendingItemRow = (
+    noticeId: string,
+    brandId: string,
+    listing: { id: string; marketplace: string },
+    submittedAt: number,
+  ): Row => ({
+    id: ids.uuid(),
+    notice: noticeId,
+    brand: brandId,
+    marketplace: listing.marketplace,
+    listing: listing.id,
+    state: 'pending' satisfies NoticeItemState,
+    rejectionCode: null,
+    rejectionMessage: null,
+    infoRequest: null,
+    infoResponse: null,
+    claimedBy: null,
+    claimedAt: null,
+    decidedBy: null,
+    decidedAt: null,
+    auditSampled: false,
+    auditUpheld: null,
+    createdAt: date(submittedAt),
+    updatedAt: date(submittedAt),
+  });
   const past = (ms: number): number => Math.min(ms, now - SECOND);
 
   // — marketplaces
@@ -1192,26 +1218,7 @@ export function generateWorld(input: {
 
       for (const report of group) {
         const listing = get(listings, report.listing);
-        const item: Row = {
-          id: ids.uuid(),
-          notice: noticeId,
-          brand: brand.id,
-          marketplace: listing.marketplace,
-          listing: listing.id,
-          state: 'pending' satisfies NoticeItemState,
-          rejectionCode: null,
-          rejectionMessage: null,
-          infoRequest: null,
-          infoResponse: null,
-          claimedBy: null,
-          claimedAt: null,
-          decidedBy: null,
-          decidedAt: null,
-          auditSampled: false,
-          auditUpheld: null,
-          createdAt: date(submittedAt),
-          updatedAt: date(submittedAt),
-        };
+        const item = pendingItemRow(noticeId, brand.id, listing, submittedAt);
         itemRows.push(item);
         if (path === 'good_faith') {
           // Removed at once; the item is removed when the marketplace acknowledges.
@@ -1352,26 +1359,7 @@ export function generateWorld(input: {
     noticesByBrand.set(brandIndex, [...(noticesByBrand.get(brandIndex) ?? []), notice]);
     return listingIndexes.map((index) => {
       const listing = get(listings, index);
-      const item: Row = {
-        id: ids.uuid(),
-        notice: noticeId,
-        brand: brand.id,
-        marketplace: listing.marketplace,
-        listing: listing.id,
-        state: 'pending' satisfies NoticeItemState,
-        rejectionCode: null,
-        rejectionMessage: null,
-        infoRequest: null,
-        infoResponse: null,
-        claimedBy: null,
-        claimedAt: null,
-        decidedBy: null,
-        decidedAt: null,
-        auditSampled: false,
-        auditUpheld: null,
-        createdAt: date(submittedAt),
-        updatedAt: date(submittedAt),
-      };
+      const item = pendingItemRow(noticeId, brand.id, listing, submittedAt);
       itemRows.push(item);
       return item;
     });
