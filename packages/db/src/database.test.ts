@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { Brand, Marketplace } from './entities';
+import { AUDIT_ENTITIES, NOTIFICATION_KINDS } from '@jf/domain';
+import { AuditEvent, Brand, Marketplace, Notification } from './entities';
+import { recordAudit } from './repositories';
 import { parseDatabaseUrl } from './database';
 import { createTestDatabase, testDatabaseKinds } from './testing';
 
 describe('parseDatabaseUrl', () => {
   it('defaults to a SQLite file', () => {
-    expect(parseDatabaseUrl(undefined, '/tmp/x.sqlite')).toEqual({ kind: 'sqlite', location: '/tmp/x.sqlite' });
+    expect(parseDatabaseUrl(undefined, '/tmp/x.sqlite')).toEqual({
+      kind: 'sqlite',
+      location: '/tmp/x.sqlite',
+    });
   });
   it('recognises PostgreSQL URLs', () => {
     expect(parseDatabaseUrl('postgres://u@h:1/db').kind).toBe('postgresql');
@@ -50,6 +55,47 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
       await em.flush();
       const stored = await database.fork().findOneOrFail(Brand, brand.id);
       expect(stored.gftStatus).toBe('not_eligible');
+    } finally {
+      await destroy();
+    }
+  });
+
+  it('accept every value of the enumerations that later migrations widened', async () => {
+    const { database, destroy } = await createTestDatabase(kind);
+    try {
+      const em = database.fork();
+      for (const entityType of AUDIT_ENTITIES) {
+        recordAudit(em, {
+          actor: { id: null, label: 'test' },
+          action: 'probe',
+          entityType,
+          entityId: entityType,
+        });
+      }
+      for (const kind of NOTIFICATION_KINDS) em.create(Notification, { kind, title: kind, body: '' });
+      await em.flush();
+      expect(await database.fork().count(AuditEvent, {})).toBe(AUDIT_ENTITIES.length);
+    } finally {
+      await destroy();
+    }
+  });
+
+  it('upgrade a database holding data from the first migration to the head without losing rows', async () => {
+    const { database, destroy } = await createTestDatabase(kind);
+    try {
+      const migrator = database.orm.getMigrator();
+      const executed = await migrator.getExecutedMigrations();
+      for (let i = 1; i < executed.length; i++) await migrator.down();
+      expect(await database.pendingMigrations()).toHaveLength(executed.length - 1);
+      const em = database.fork();
+      await em.getConnection().execute(
+        `insert into audit_events (id, actor_id, actor_label, action, entity_type, entity_id, brand_id, before, after, request_id, occurred_at)
+         values ('00000000-0000-4000-8000-00000000000a', null, 'test', 'kept', 'brand', 'b1', null, null, null, null, ?)`,
+        [new Date()],
+      );
+      await database.migrate();
+      expect(await database.pendingMigrations()).toEqual([]);
+      expect((await database.fork().findOneOrFail(AuditEvent, { action: 'kept' })).entityId).toBe('b1');
     } finally {
       await destroy();
     }

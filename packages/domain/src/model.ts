@@ -85,6 +85,12 @@ export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 export const OUTBOX_STATES = ['pending', 'in_flight', 'delivered', 'dead'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 
+export const BULK_JOB_STATES = ['queued', 'running', 'completed', 'failed'] as const;
+export type BulkJobState = (typeof BULK_JOB_STATES)[number];
+
+export const NOTIFICATION_KINDS = ['notice_item_state', 'gft_status', 'auth_request', 'message', 'bulk_job'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 /** What an audit event is about; one value per aggregate. */
 export const AUDIT_ENTITIES = [
   'brand',
@@ -103,6 +109,8 @@ export const AUDIT_ENTITIES = [
   'model_version',
   'outbox_command',
   'session',
+  'bulk_job',
+  'document',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -36,7 +36,17 @@ export const MarketplaceSchema = new EntitySchema<Marketplace>({
 });
 
 export class Brand {
-  [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt' | 'status' | 'gftStatus' | 'gftStatusChangedAt' | 'gftSuspendedAt' | 'jointForcePhase' | 'accountManager' | 'accuracy';
+  [OptionalProps]?:
+    | 'id'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'status'
+    | 'gftStatus'
+    | 'gftStatusChangedAt'
+    | 'gftSuspendedAt'
+    | 'jointForcePhase'
+    | 'accountManager'
+    | 'accuracy';
   id!: string;
   name!: string;
   slug!: string;
@@ -73,7 +83,8 @@ export const BrandSchema = new EntitySchema<Brand>({
 });
 
 export class IpRight {
-  [OptionalProps]?: 'id' | 'createdAt' | 'status' | 'rejectionReason' | 'verifiedBy' | 'verifiedAt' | 'evidenceDocument';
+  [OptionalProps]?:
+    'id' | 'createdAt' | 'status' | 'rejectionReason' | 'verifiedBy' | 'verifiedAt' | 'evidenceDocument';
   id!: string;
   brand!: Brand;
   kind!: IpRightKind;

@@ -4,7 +4,8 @@ import type { Brand, Marketplace, ProtectedProduct } from './brand';
 import { createdAtProperty, enumProperty, idProperty, updatedAtProperty } from './common';
 
 export class Seller {
-  [OptionalProps]?: 'id' | 'createdAt' | 'status' | 'strikeCount' | 'contactFingerprint' | 'paymentFingerprint';
+  [OptionalProps]?:
+    'id' | 'createdAt' | 'status' | 'strikeCount' | 'contactFingerprint' | 'paymentFingerprint';
   id!: string;
   marketplace!: Marketplace;
   externalId!: string;
@@ -38,7 +39,15 @@ export const SellerSchema = new EntitySchema<Seller>({
 });
 
 export class Listing {
-  [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt' | 'status' | 'matchedBrand' | 'matchedProduct' | 'riskScore' | 'scoredAt';
+  [OptionalProps]?:
+    | 'id'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'status'
+    | 'matchedBrand'
+    | 'matchedProduct'
+    | 'riskScore'
+    | 'scoredAt';
   id!: string;
   marketplace!: Marketplace;
   seller!: Seller;

@@ -10,5 +10,7 @@ export const updatedAtProperty = {
 } as const;
 
 /** Enum columns are stored as short strings with a check constraint listing the allowed values. */
-export const enumProperty = <T extends readonly string[]>(items: T, extra: { default?: T[number]; nullable?: boolean } = {}) =>
-  ({ enum: true, items: () => [...items], ...extra }) as const;
+export const enumProperty = <T extends readonly string[]>(
+  items: T,
+  extra: { default?: T[number]; nullable?: boolean } = {},
+) => ({ enum: true, items: () => [...items], ...extra }) as const;

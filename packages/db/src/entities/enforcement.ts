@@ -66,7 +66,21 @@ export const NoticeSchema = new EntitySchema<Notice>({
 });
 
 export class NoticeItem {
-  [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt' | 'state' | 'rejectionCode' | 'rejectionMessage' | 'infoRequest' | 'infoResponse' | 'claimedBy' | 'claimedAt' | 'decidedBy' | 'decidedAt' | 'auditSampled' | 'auditUpheld';
+  [OptionalProps]?:
+    | 'id'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'state'
+    | 'rejectionCode'
+    | 'rejectionMessage'
+    | 'infoRequest'
+    | 'infoResponse'
+    | 'claimedBy'
+    | 'claimedAt'
+    | 'decidedBy'
+    | 'decidedAt'
+    | 'auditSampled'
+    | 'auditUpheld';
   id!: string;
   notice!: Notice;
   brand!: Brand;
@@ -123,7 +137,8 @@ export const NoticeItemSchema = new EntitySchema<NoticeItem>({
 });
 
 export class AuthRequest {
-  [OptionalProps]?: 'id' | 'createdAt' | 'state' | 'answer' | 'answerReason' | 'answeredBy' | 'answeredAt' | 'product';
+  [OptionalProps]?:
+    'id' | 'createdAt' | 'state' | 'answer' | 'answerReason' | 'answeredBy' | 'answeredAt' | 'product';
   id!: string;
   brand!: Brand;
   marketplace!: Marketplace;
@@ -211,7 +226,15 @@ export const RemovalSchema = new EntitySchema<Removal>({
 });
 
 export class Appeal {
-  [OptionalProps]?: 'id' | 'createdAt' | 'state' | 'brandResponse' | 'brandRespondedAt' | 'decidedBy' | 'decidedAt' | 'decisionReason';
+  [OptionalProps]?:
+    | 'id'
+    | 'createdAt'
+    | 'state'
+    | 'brandResponse'
+    | 'brandRespondedAt'
+    | 'decidedBy'
+    | 'decidedAt'
+    | 'decisionReason';
   id!: string;
   removal!: Removal;
   brand!: Brand | null;

@@ -4,7 +4,16 @@ import type { Brand } from './brand';
 import { createdAtProperty, enumProperty, idProperty } from './common';
 
 export class User {
-  [OptionalProps]?: 'id' | 'createdAt' | 'status' | 'locale' | 'brand' | 'inviteTokenHash' | 'inviteExpiresAt' | 'lastSignInAt' | 'passwordHash';
+  [OptionalProps]?:
+    | 'id'
+    | 'createdAt'
+    | 'status'
+    | 'locale'
+    | 'brand'
+    | 'inviteTokenHash'
+    | 'inviteExpiresAt'
+    | 'lastSignInAt'
+    | 'passwordHash';
   id!: string;
   email!: string;
   name!: string;

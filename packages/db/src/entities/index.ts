@@ -11,9 +11,12 @@ import {
 import { SessionSchema, UserSchema } from './identity';
 import {
   AuditEventSchema,
+  BulkJobSchema,
+  DocumentSchema,
   MessageSchema,
   MessageThreadSchema,
   ModelVersionSchema,
+  NotificationSchema,
   OutboxCommandSchema,
   SettingSchema,
 } from './platform';
@@ -46,4 +49,7 @@ export const ENTITY_SCHEMAS = [
   ModelVersionSchema,
   OutboxCommandSchema,
   SettingSchema,
+  DocumentSchema,
+  BulkJobSchema,
+  NotificationSchema,
 ];

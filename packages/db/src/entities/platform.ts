@@ -1,12 +1,16 @@
 import { EntitySchema, OptionalProps } from '@mikro-orm/core';
 import {
   AUDIT_ENTITIES,
+  BULK_JOB_STATES,
+  NOTIFICATION_KINDS,
   MESSAGE_AUTHOR_SIDES,
   MODEL_VERSION_STATUSES,
   OUTBOX_KINDS,
   OUTBOX_STATES,
   THREAD_SUBJECT_TYPES,
   type AuditEntity,
+  type BulkJobState,
+  type NotificationKind,
   type MessageAuthorSide,
   type ModelVersionStatus,
   type OutboxKind,
@@ -148,7 +152,17 @@ export const ModelVersionSchema = new EntitySchema<ModelVersion>({
 });
 
 export class OutboxCommand {
-  [OptionalProps]?: 'id' | 'createdAt' | 'state' | 'attempts' | 'lastError' | 'deliveredAt' | 'marketplace' | 'brand';
+  [OptionalProps]?:
+    | 'id'
+    | 'createdAt'
+    | 'state'
+    | 'attempts'
+    | 'lastError'
+    | 'deliveredAt'
+    | 'marketplace'
+    | 'brand'
+    | 'claimedUntil'
+    | 'claimedBy';
   id!: string;
   kind!: OutboxKind;
   marketplace!: Marketplace | null;
@@ -159,6 +173,9 @@ export class OutboxCommand {
   state!: OutboxState;
   attempts!: number;
   nextAttemptAt!: Date;
+  /** A dispatcher's lease: until then no other dispatcher may deliver this command. */
+  claimedUntil!: Date | null;
+  claimedBy!: string | null;
   lastError!: string | null;
   deliveredAt!: Date | null;
   createdAt!: Date;
@@ -178,6 +195,8 @@ export const OutboxCommandSchema = new EntitySchema<OutboxCommand>({
     state: enumProperty(OUTBOX_STATES, { default: 'pending' }),
     attempts: { type: 'integer', default: 0 },
     nextAttemptAt: { type: 'datetime' },
+    claimedUntil: { type: 'datetime', nullable: true },
+    claimedBy: { type: 'string', length: 100, nullable: true },
     lastError: { type: 'text', nullable: true },
     deliveredAt: { type: 'datetime', nullable: true },
     createdAt: createdAtProperty,
@@ -201,5 +220,142 @@ export const SettingSchema = new EntitySchema<Setting>({
     value: { type: 'json' },
     updatedBy: { kind: 'm:1', entity: 'User', nullable: true, deleteRule: 'set null' },
     updatedAt: { type: 'datetime', onCreate: () => new Date(), onUpdate: () => new Date() },
+  },
+});
+
+/** An uploaded file (evidence, bulk CSV); stored on disk, addressed only together with its brand. */
+export class Document {
+  [OptionalProps]?: 'id' | 'createdAt' | 'uploadedBy';
+  id!: string;
+  brand!: Brand;
+  fileName!: string;
+  contentType!: string;
+  sizeBytes!: number;
+  sha256!: string;
+  storagePath!: string;
+  uploadedBy!: User | null;
+  createdAt!: Date;
+}
+
+export const DocumentSchema = new EntitySchema<Document>({
+  class: Document,
+  tableName: 'documents',
+  indexes: [{ properties: ['brand', 'createdAt'] }, { properties: ['brand', 'sha256'] }],
+  properties: {
+    id: idProperty,
+    brand: { kind: 'm:1', entity: 'Brand', deleteRule: 'cascade' },
+    fileName: { type: 'string', length: 255 },
+    contentType: { type: 'string', length: 100 },
+    sizeBytes: { type: 'integer' },
+    sha256: { type: 'string', length: 64 },
+    storagePath: { type: 'string', length: 500 },
+    uploadedBy: { kind: 'm:1', entity: 'User', nullable: true, deleteRule: 'set null' },
+    createdAt: createdAtProperty,
+  },
+});
+
+/**
+ * A bulk notice being processed from a CSV. Progress is committed with each batch of rows, so a
+ * restarted process resumes at `rowsProcessed` and no row is applied twice.
+ */
+export class BulkJob {
+  [OptionalProps]?:
+    | 'id'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'state'
+    | 'rowsTotal'
+    | 'rowsProcessed'
+    | 'rowsAccepted'
+    | 'rowsRejected'
+    | 'errorReport'
+    | 'failureReason'
+    | 'finishedAt'
+    | 'notice'
+    | 'submittedBy'
+    | 'testBuyOrderRef';
+  id!: string;
+  brand!: Brand;
+  submittedBy!: User | null;
+  /** SHA-256 of the file: the same file sent twice by one brand is one job. */
+  idempotencyKey!: string;
+  document!: Document;
+  ipRight!: string;
+  reason!: string;
+  evidence!: string;
+  testBuyOrderRef!: string | null;
+  notice!: string | null;
+  state!: BulkJobState;
+  rowsTotal!: number | null;
+  rowsProcessed!: number;
+  rowsAccepted!: number;
+  rowsRejected!: number;
+  /** CSV lines `row,column,error` for the rejected rows. */
+  errorReport!: string;
+  failureReason!: string | null;
+  finishedAt!: Date | null;
+  createdAt!: Date;
+  updatedAt!: Date;
+}
+
+export const BulkJobSchema = new EntitySchema<BulkJob>({
+  class: BulkJob,
+  tableName: 'bulk_jobs',
+  uniques: [{ properties: ['brand', 'idempotencyKey'] }],
+  indexes: [{ properties: ['state', 'createdAt'] }, { properties: ['brand', 'createdAt'] }],
+  properties: {
+    id: idProperty,
+    brand: { kind: 'm:1', entity: 'Brand', deleteRule: 'cascade' },
+    submittedBy: { kind: 'm:1', entity: 'User', nullable: true, deleteRule: 'set null' },
+    idempotencyKey: { type: 'string', length: 128 },
+    document: { kind: 'm:1', entity: 'Document', deleteRule: 'restrict' },
+    ipRight: { type: 'uuid' },
+    reason: { type: 'string', length: 40 },
+    evidence: { type: 'text' },
+    testBuyOrderRef: { type: 'string', length: 100, nullable: true },
+    notice: { type: 'uuid', nullable: true },
+    state: enumProperty(BULK_JOB_STATES, { default: 'queued' }),
+    rowsTotal: { type: 'integer', nullable: true },
+    rowsProcessed: { type: 'integer', default: 0 },
+    rowsAccepted: { type: 'integer', default: 0 },
+    rowsRejected: { type: 'integer', default: 0 },
+    errorReport: { type: 'text', default: '' },
+    failureReason: { type: 'text', nullable: true },
+    finishedAt: { type: 'datetime', nullable: true },
+    createdAt: createdAtProperty,
+    updatedAt: { type: 'datetime', onCreate: () => new Date(), onUpdate: () => new Date() },
+  },
+});
+
+/** In-app notification for one brand's users (or one staff user when `user` is set). */
+export class Notification {
+  [OptionalProps]?: 'id' | 'createdAt' | 'readAt' | 'user' | 'brand' | 'entityType' | 'entityId';
+  id!: string;
+  brand!: Brand | null;
+  user!: User | null;
+  kind!: NotificationKind;
+  title!: string;
+  body!: string;
+  entityType!: AuditEntity | null;
+  entityId!: string | null;
+  readAt!: Date | null;
+  createdAt!: Date;
+}
+
+export const NotificationSchema = new EntitySchema<Notification>({
+  class: Notification,
+  tableName: 'notifications',
+  indexes: [{ properties: ['brand', 'createdAt'] }, { properties: ['user', 'createdAt'] }],
+  properties: {
+    id: idProperty,
+    brand: { kind: 'm:1', entity: 'Brand', nullable: true, deleteRule: 'cascade' },
+    user: { kind: 'm:1', entity: 'User', nullable: true, deleteRule: 'cascade' },
+    kind: enumProperty(NOTIFICATION_KINDS),
+    title: { type: 'string', length: 300 },
+    body: { type: 'text' },
+    entityType: enumProperty(AUDIT_ENTITIES, { nullable: true }),
+    entityId: { type: 'string', length: 64, nullable: true },
+    readAt: { type: 'datetime', nullable: true },
+    createdAt: createdAtProperty,
   },
 });
