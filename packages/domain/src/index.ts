@@ -6,3 +6,4 @@ export * from './schemas';
 export * from './state-machines';
 export * from './policy/gft';
 export * from './metrics';
+export * from './notices';

@@ -13,7 +13,7 @@ import {
   type JointForcePhase,
   type MarketplaceCode,
 } from '@jf/domain';
-import { createdAtProperty, enumProperty, idProperty, updatedAtProperty } from './common';
+import { createdAtProperty, enumProperty, idProperty, updatedAtProperty, newId } from './common';
 import type { User } from './identity';
 
 export class Marketplace {
@@ -47,7 +47,7 @@ export class Brand {
     | 'jointForcePhase'
     | 'accountManager'
     | 'accuracy';
-  id!: string;
+  id: string = newId();
   name!: string;
   slug!: string;
   status!: BrandStatus;
@@ -85,7 +85,7 @@ export const BrandSchema = new EntitySchema<Brand>({
 export class IpRight {
   [OptionalProps]?:
     'id' | 'createdAt' | 'status' | 'rejectionReason' | 'verifiedBy' | 'verifiedAt' | 'evidenceDocument';
-  id!: string;
+  id: string = newId();
   brand!: Brand;
   kind!: IpRightKind;
   registrationNumber!: string;
@@ -126,7 +126,7 @@ export const IpRightSchema = new EntitySchema<IpRight>({
 
 export class ProtectedProduct {
   [OptionalProps]?: 'id' | 'createdAt';
-  id!: string;
+  id: string = newId();
   brand!: Brand;
   name!: string;
   keywords!: string[];

@@ -1,12 +1,12 @@
 import { EntitySchema, OptionalProps } from '@mikro-orm/core';
 import { LISTING_STATUSES, SELLER_STATUSES, type ListingStatus, type SellerStatus } from '@jf/domain';
 import type { Brand, Marketplace, ProtectedProduct } from './brand';
-import { createdAtProperty, enumProperty, idProperty, updatedAtProperty } from './common';
+import { createdAtProperty, enumProperty, idProperty, updatedAtProperty, newId } from './common';
 
 export class Seller {
   [OptionalProps]?:
     'id' | 'createdAt' | 'status' | 'strikeCount' | 'contactFingerprint' | 'paymentFingerprint';
-  id!: string;
+  id: string = newId();
   marketplace!: Marketplace;
   externalId!: string;
   name!: string;
@@ -48,7 +48,7 @@ export class Listing {
     | 'matchedProduct'
     | 'riskScore'
     | 'scoredAt';
-  id!: string;
+  id: string = newId();
   marketplace!: Marketplace;
   seller!: Seller;
   externalId!: string;

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
 /** Shared column definitions: every entity has a uuid key and a creation time. */
-export const idProperty = { type: 'uuid', primary: true, onCreate: () => randomUUID() } as const;
+/** The class field initializer (`id = newId()`) assigns it, so an id exists before the first flush. */
+export const idProperty = { type: 'uuid', primary: true } as const;
+export const newId = (): string => randomUUID();
 export const createdAtProperty = { type: 'datetime', onCreate: () => new Date() } as const;
 export const updatedAtProperty = {
   type: 'datetime',

@@ -19,7 +19,7 @@ import {
 } from '@jf/domain';
 import type { Brand, IpRight, Marketplace, ProtectedProduct } from './brand';
 import type { Listing, Seller } from './catalogue';
-import { createdAtProperty, enumProperty, idProperty, updatedAtProperty } from './common';
+import { createdAtProperty, enumProperty, idProperty, updatedAtProperty, newId } from './common';
 import type { User } from './identity';
 
 const brandRef = { kind: 'm:1', entity: 'Brand', deleteRule: 'restrict' } as const;
@@ -29,7 +29,7 @@ const optionalUserRef = { kind: 'm:1', entity: 'User', nullable: true, deleteRul
 
 export class Notice {
   [OptionalProps]?: 'id' | 'createdAt' | 'itemCount' | 'testBuyOrderRef' | 'submittedBy';
-  id!: string;
+  id: string = newId();
   brand!: Brand;
   submittedBy!: User | null;
   ipRight!: IpRight;
@@ -81,7 +81,7 @@ export class NoticeItem {
     | 'decidedAt'
     | 'auditSampled'
     | 'auditUpheld';
-  id!: string;
+  id: string = newId();
   notice!: Notice;
   brand!: Brand;
   marketplace!: Marketplace;
@@ -139,7 +139,7 @@ export const NoticeItemSchema = new EntitySchema<NoticeItem>({
 export class AuthRequest {
   [OptionalProps]?:
     'id' | 'createdAt' | 'state' | 'answer' | 'answerReason' | 'answeredBy' | 'answeredAt' | 'product';
-  id!: string;
+  id: string = newId();
   brand!: Brand;
   marketplace!: Marketplace;
   listing!: Listing;
@@ -185,7 +185,7 @@ export const AuthRequestSchema = new EntitySchema<AuthRequest>({
 
 export class Removal {
   [OptionalProps]?: 'id' | 'createdAt' | 'noticeItem' | 'authRequest' | 'removedAt' | 'reinstatedAt';
-  id!: string;
+  id: string = newId();
   /** The brand the removal protects; null for proactive removals matched to no brand. */
   brand!: Brand | null;
   marketplace!: Marketplace;
@@ -235,7 +235,7 @@ export class Appeal {
     | 'decidedBy'
     | 'decidedAt'
     | 'decisionReason';
-  id!: string;
+  id: string = newId();
   removal!: Removal;
   brand!: Brand | null;
   marketplace!: Marketplace;
@@ -281,7 +281,7 @@ export const AppealSchema = new EntitySchema<Appeal>({
 
 export class Strike {
   [OptionalProps]?: 'id' | 'createdAt';
-  id!: string;
+  id: string = newId();
   seller!: Seller;
   marketplace!: Marketplace;
   brand!: Brand | null;

@@ -1,7 +1,7 @@
 import { EntitySchema, OptionalProps } from '@mikro-orm/core';
 import { ROLES, USER_STATUSES, type Role, type UserStatus } from '@jf/domain';
 import type { Brand } from './brand';
-import { createdAtProperty, enumProperty, idProperty } from './common';
+import { createdAtProperty, enumProperty, idProperty, newId } from './common';
 
 export class User {
   [OptionalProps]?:
@@ -14,7 +14,7 @@ export class User {
     | 'inviteExpiresAt'
     | 'lastSignInAt'
     | 'passwordHash';
-  id!: string;
+  id: string = newId();
   email!: string;
   name!: string;
   /** argon2id hash; null while an invitation has not been accepted. */

@@ -18,12 +18,12 @@ import {
   type ThreadSubjectType,
 } from '@jf/domain';
 import type { Brand, Marketplace } from './brand';
-import { createdAtProperty, enumProperty, idProperty } from './common';
+import { createdAtProperty, enumProperty, idProperty, newId } from './common';
 import type { User } from './identity';
 
 export class MessageThread {
   [OptionalProps]?: 'id' | 'createdAt' | 'subjectType' | 'subjectId' | 'brandReadAt' | 'staffReadAt';
-  id!: string;
+  id: string = newId();
   brand!: Brand;
   subject!: string;
   subjectType!: ThreadSubjectType | null;
@@ -54,7 +54,7 @@ export const MessageThreadSchema = new EntitySchema<MessageThread>({
 
 export class Message {
   [OptionalProps]?: 'id' | 'createdAt';
-  id!: string;
+  id: string = newId();
   thread!: MessageThread;
   brand!: Brand;
   author!: User | null;
@@ -81,7 +81,7 @@ export const MessageSchema = new EntitySchema<Message>({
 /** Append-only: the application never updates or deletes these rows. */
 export class AuditEvent {
   [OptionalProps]?: 'id' | 'requestId' | 'before' | 'after' | 'brandId' | 'actorId';
-  id!: string;
+  id: string = newId();
   /** Plain ids, not relations: an audit row must outlive whatever it describes. */
   actorId!: string | null;
   actorLabel!: string;
@@ -121,7 +121,7 @@ export const AuditEventSchema = new EntitySchema<AuditEvent>({
 
 export class ModelVersion {
   [OptionalProps]?: 'id' | 'status' | 'promotedAt';
-  id!: string;
+  id: string = newId();
   version!: number;
   status!: ModelVersionStatus;
   weights!: Record<string, number>;
@@ -163,7 +163,7 @@ export class OutboxCommand {
     | 'brand'
     | 'claimedUntil'
     | 'claimedBy';
-  id!: string;
+  id: string = newId();
   kind!: OutboxKind;
   marketplace!: Marketplace | null;
   brand!: Brand | null;
@@ -226,7 +226,7 @@ export const SettingSchema = new EntitySchema<Setting>({
 /** An uploaded file (evidence, bulk CSV); stored on disk, addressed only together with its brand. */
 export class Document {
   [OptionalProps]?: 'id' | 'createdAt' | 'uploadedBy';
-  id!: string;
+  id: string = newId();
   brand!: Brand;
   fileName!: string;
   contentType!: string;
@@ -274,7 +274,7 @@ export class BulkJob {
     | 'notice'
     | 'submittedBy'
     | 'testBuyOrderRef';
-  id!: string;
+  id: string = newId();
   brand!: Brand;
   submittedBy!: User | null;
   /** SHA-256 of the file: the same file sent twice by one brand is one job. */
@@ -330,7 +330,7 @@ export const BulkJobSchema = new EntitySchema<BulkJob>({
 /** In-app notification for one brand's users (or one staff user when `user` is set). */
 export class Notification {
   [OptionalProps]?: 'id' | 'createdAt' | 'readAt' | 'user' | 'brand' | 'entityType' | 'entityId';
-  id!: string;
+  id: string = newId();
   brand!: Brand | null;
   user!: User | null;
   kind!: NotificationKind;

@@ -4,3 +4,4 @@ export * from './paging';
 export * from './sessions';
 export * from './users';
 export * from './overview';
+export * from './notices';

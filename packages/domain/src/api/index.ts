@@ -2,3 +2,4 @@ export * from './common';
 export * from './auth';
 export * from './brands';
 export * from './users';
+export * from './notices';
