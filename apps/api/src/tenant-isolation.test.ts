@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { User } from '@jf/db';
+import { IpRight, NoticeItem, Notification, ProtectedProduct, User } from '@jf/db';
 import { testDatabaseKinds } from '@jf/db/testing';
 import { appRouter } from './routers';
 import type { ProcedureMeta } from './trpc/init';
@@ -74,6 +74,97 @@ const CASES: Record<string, IsolationCase> = {
       await expectCode(asA('brand_admin').brandUsers.reactivate({ userId: world.brandUsers.B.brand_agent.id }), ['NOT_FOUND']);
     },
   },
+  'ipRights.list': {
+    access: 'brand',
+    probe: async ({ world }, asA) => {
+      const ids = (await asA('brand_agent').ipRights.list()).map((right) => right.id);
+      expect(ids).toContain(world.rights.A.id);
+      expect(ids).not.toContain(world.rights.B.id);
+    },
+  },
+  'ipRights.register': {
+    access: 'brand',
+    probe: async ({ database, world }, asA) => {
+      const { id } = await asA('brand_admin').ipRights.register({ kind: 'trademark', registrationNumber: 'ISO-1', jurisdiction: 'CN', classes: [], validFrom: new Date('2020-01-01'), validUntil: new Date('2040-01-01') });
+      expect((await database.fork().findOneOrFail(IpRight, id)).brand.id).toBe(world.brandA.id);
+    },
+  },
+  'products.list': {
+    access: 'brand',
+    probe: async (_bed, asA) => {
+      const names = (await asA('brand_agent').products.list()).map((product) => product.name);
+      expect(names).toEqual(['Brand A tote']);
+    },
+  },
+  'products.create': {
+    access: 'brand',
+    probe: async ({ database, world }, asA) => {
+      const { id } = await asA('brand_admin').products.create({ name: 'Probe', keywords: ['probe'], msrpCents: 100, currency: 'CNY', category: 'bags' });
+      expect((await database.fork().findOneOrFail(ProtectedProduct, id)).brand.id).toBe(world.brandA.id);
+    },
+  },
+  'notices.lookupListings': {
+    access: 'brand',
+    probe: async (_bed, asA) => {
+      const [row] = await asA('brand_agent').notices.lookupListings({ references: ['taobao:TB-8'] });
+      expect(Object.keys(row!.listing ?? {})).not.toContain('brandId');
+    },
+  },
+  'notices.submit': {
+    access: 'brand',
+    probe: async ({ world }, asA) => {
+      const foreignRight = asA('brand_admin').notices.submit({ ipRightId: world.rights.B.id, reason: 'counterfeit', evidence: 'probe', listingIds: [world.listings[7]!.id], idempotencyKey: 'isolation-probe-1' });
+      await expectCode(foreignRight, ['BAD_REQUEST']);
+    },
+  },
+  'notices.list': {
+    access: 'brand',
+    probe: async ({ world }, asA) => {
+      await foreignNotice();
+      const list = await asA('brand_agent').notices.list({ page: 1, perPage: 50, sort: { field: 'submittedAt', order: 'DESC' }, filter: {} });
+      expect(list.data.every((notice) => notice.brandId === world.brandA.id)).toBe(true);
+    },
+  },
+  'notices.byId': {
+    access: 'brand',
+    probe: async (_bed, asA) => {
+      const { noticeId } = await foreignNotice();
+      await expectCode(asA('brand_agent').notices.byId({ id: noticeId }), ['NOT_FOUND']);
+    },
+  },
+  'notices.answerInfo': {
+    access: 'brand',
+    probe: async ({ database }, asA) => {
+      const { itemId } = await foreignNotice();
+      await expectCode(asA('brand_agent').notices.answerInfo({ itemId, response: 'probe' }), ['NOT_FOUND']);
+      expect((await database.fork().findOneOrFail(NoticeItem, itemId)).infoResponse).toBeNull();
+    },
+  },
+  'notifications.list': {
+    access: 'brand',
+    probe: async ({ world }, asA) => {
+      const { notificationId } = await foreignNotice();
+      const ids = (await asA('brand_agent').notifications.list()).map((note) => note.id);
+      expect(ids).not.toContain(notificationId);
+      expect(world.brandA.id).toBeTruthy();
+    },
+  },
+  'notifications.markRead': {
+    access: 'brand',
+    probe: async ({ database }, asA) => {
+      const { notificationId } = await foreignNotice();
+      expect(await asA('brand_agent').notifications.markRead({ ids: [notificationId] })).toEqual({ marked: 0 });
+      expect((await database.fork().findOneOrFail(Notification, notificationId)).readAt).toBeNull();
+    },
+  },
+  'admin.queue.list': { access: 'staff' },
+  'admin.queue.claim': { access: 'staff' },
+  'admin.queue.release': { access: 'staff' },
+  'admin.queue.decide': { access: 'staff' },
+  'admin.gftAudit.list': { access: 'staff' },
+  'admin.gftAudit.decide': { access: 'staff' },
+  'admin.ipRights.pending': { access: 'staff' },
+  'admin.ipRights.decide': { access: 'staff' },
   'admin.brands.list': { access: 'staff' },
   'admin.brands.byId': { access: 'staff' },
   'admin.brands.update': { access: 'staff' },
@@ -84,6 +175,28 @@ const CASES: Record<string, IsolationCase> = {
   'admin.staff.update': { access: 'staff' },
   'admin.overview.summary': { access: 'staff' },
 };
+
+/** Brand B's notice with one item in needs-info and a notification, created once through B's own session. */
+let foreignNoticeIds: { noticeId: string; itemId: string; notificationId: string } | null = null;
+let currentBed: ApiTestBed | null = null;
+async function foreignNotice() {
+  const bed = currentBed!;
+  if (foreignNoticeIds) return foreignNoticeIds;
+  const { notice } = await bed.callerFor(bed.world.brandUsers.B.brand_admin).notices.submit({
+    ipRightId: bed.world.rights.B.id,
+    reason: 'counterfeit',
+    evidence: 'B evidence',
+    listingIds: [bed.world.listings[6]!.id],
+    idempotencyKey: 'isolation-foreign-notice',
+  });
+  const em = bed.database.fork();
+  const item = await em.findOneOrFail(NoticeItem, { notice: notice.id });
+  item.state = 'needs_info';
+  const note = em.create(Notification, { brand: bed.world.brandB.id, kind: 'notice_item_state', title: 'B only', body: 'B only', entityType: 'notice_item', entityId: item.id });
+  await em.flush();
+  foreignNoticeIds = { noticeId: notice.id, itemId: item.id, notificationId: note.id };
+  return foreignNoticeIds;
+}
 
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta; type: string } }>);
 
@@ -115,6 +228,8 @@ describe.each(testDatabaseKinds())('tenant isolation on %s', (kind) => {
   let bed: ApiTestBed;
   beforeAll(async () => {
     bed = await createApiTestBed(kind);
+    currentBed = bed;
+    foreignNoticeIds = null;
   });
   afterAll(() => bed.destroy());
 

@@ -11,6 +11,7 @@ export const STAFF_PERMISSIONS = {
   'staff.read': ['leadership', 'account_manager', 'reviewer', 'platform_admin'],
   'staff.manage': ['platform_admin'],
   'overview.read': ['leadership', 'account_manager', 'reviewer', 'platform_admin'],
+  'queue.review': ['reviewer', 'platform_admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type StaffPermission = keyof typeof STAFF_PERMISSIONS;
 

@@ -4,6 +4,9 @@ import { requirePermission, router } from '../trpc/init';
 import { authRouter } from './auth';
 import { adminBrandsRouter, brandRouter } from './brands';
 import { adminStaffRouter, brandUsersRouter } from './users';
+import { ipRightsRouter, notificationsRouter, productsRouter } from './catalogue';
+import { noticesRouter } from './notices';
+import { adminGftAuditRouter, adminIpRightsRouter, adminQueueRouter } from './review';
 
 const adminOverviewRouter = {
   /** Headline figures for the staff home pages (the last 30 days). */
@@ -17,7 +20,14 @@ export const appRouter = router({
   auth: authRouter,
   brand: brandRouter,
   brandUsers: brandUsersRouter,
+  ipRights: ipRightsRouter,
+  products: productsRouter,
+  notices: noticesRouter,
+  notifications: notificationsRouter,
   admin: router({
+    queue: adminQueueRouter,
+    gftAudit: adminGftAuditRouter,
+    ipRights: adminIpRightsRouter,
     brands: adminBrandsRouter,
     staff: adminStaffRouter,
     overview: adminOverviewRouter,

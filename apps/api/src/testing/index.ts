@@ -3,7 +3,10 @@ import {
   createSession,
   hashPassword,
   IpRight,
+  Listing,
   Marketplace,
+  ProtectedProduct,
+  Seller,
   resolveSession,
   type Database,
   type DatabaseKind,
@@ -30,6 +33,9 @@ export interface TestWorld {
   /** Manages brand B only, to test that account managers change only their own brands. */
   otherManager: User;
   brandUsers: { A: Record<'brand_admin' | 'brand_agent', User>; B: Record<'brand_admin' | 'brand_agent', User> };
+  rights: { A: IpRight; B: IpRight };
+  /** Eight active listings on Taobao (external ids TB-1 … TB-8) of one seller. */
+  listings: Listing[];
 }
 
 async function buildWorld(database: Database): Promise<TestWorld> {
@@ -37,7 +43,21 @@ async function buildWorld(database: Database): Promise<TestWorld> {
   const passwordHash = await hashPassword(TEST_PASSWORD);
   const user = (email: string, role: Role, brand: Brand | null = null) =>
     em.create(User, { email, name: email.split('@')[0]!, role, passwordHash, brand });
-  em.create(Marketplace, { code: 'taobao', name: 'Taobao', baseUrl: 'http://127.0.0.1/sim/taobao' });
+  const taobao = em.create(Marketplace, { code: 'taobao', name: 'Taobao', baseUrl: 'http://127.0.0.1:9/taobao' });
+  const seller = em.create(Seller, { marketplace: taobao, externalId: 'S-1', name: 'Lucky Store', registeredAt: new Date('2024-01-01') });
+  const listings = Array.from({ length: 8 }, (_, i) =>
+    em.create(Listing, {
+      marketplace: taobao,
+      seller,
+      externalId: `TB-${i + 1}`,
+      title: `Listing ${i + 1}`,
+      priceCents: 1000 + i,
+      currency: 'CNY',
+      category: 'bags',
+      images: [],
+      listedAt: new Date('2026-01-01'),
+    }),
+  );
   const staff = {
     leadership: user('lead@staff.test', 'leadership'),
     account_manager: user('am@staff.test', 'account_manager'),
@@ -47,7 +67,7 @@ async function buildWorld(database: Database): Promise<TestWorld> {
   const otherManager = user('am2@staff.test', 'account_manager');
   const brandA = em.create(Brand, { name: 'Brand A', slug: 'brand-a', gftStatus: 'eligible', accountManager: staff.account_manager });
   const brandB = em.create(Brand, { name: 'Brand B', slug: 'brand-b', gftStatus: 'enrolled', accountManager: otherManager });
-  for (const brand of [brandA, brandB]) {
+  const [rightA, rightB] = [brandA, brandB].map((brand) =>
     em.create(IpRight, {
       brand,
       kind: 'trademark',
@@ -57,14 +77,17 @@ async function buildWorld(database: Database): Promise<TestWorld> {
       validFrom: new Date('2020-01-01'),
       validUntil: new Date('2035-01-01'),
       status: 'verified',
-    });
+    }),
+  ) as [IpRight, IpRight];
+  for (const brand of [brandA, brandB]) {
+    em.create(ProtectedProduct, { brand, name: `${brand.name} tote`, keywords: ['tote'], msrpCents: 50_000, currency: 'CNY', category: 'bags', referenceImages: [] });
   }
   const brandUsers = {
     A: { brand_admin: user('admin@a.test', 'brand_admin', brandA), brand_agent: user('agent@a.test', 'brand_agent', brandA) },
     B: { brand_admin: user('admin@b.test', 'brand_admin', brandB), brand_agent: user('agent@b.test', 'brand_agent', brandB) },
   };
   await em.flush();
-  return { brandA, brandB, staff, otherManager, brandUsers };
+  return { brandA, brandB, staff, otherManager, brandUsers, rights: { A: rightA, B: rightB }, listings };
 }
 
 export interface ApiTestBed {

@@ -5,3 +5,4 @@ export * from './sessions';
 export * from './users';
 export * from './overview';
 export * from './notices';
+export * from './outbox';

@@ -1,5 +1,4 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { ListNoticesInput, ListQueueInput, MarketplaceCode, NoticeItemState } from '@jf/domain';
 import { NOTICE_ITEM_STATES } from '@jf/domain';
 import { IpRight, Listing, Notice, NoticeItem, ProtectedProduct } from '../entities';
@@ -51,12 +50,10 @@ export async function listBrandNotices(
   const page = await findPage(em, Notice, where, input, { populate: ['ipRight'] });
   const stateCounts = new Map<string, Record<NoticeItemState, number>>();
   if (page.items.length > 0) {
-    const rows: { notice_id: string; state: NoticeItemState; count: string | number }[] = await (em as SqlEntityManager)
-      .createQueryBuilder(NoticeItem, 'i')
-      .select(['i.notice_id', 'i.state', 'count(*) as count'])
-      .where({ notice: { $in: page.items.map((notice) => notice.id) } })
-      .groupBy(['i.notice_id', 'i.state'])
-      .execute('all', false);
+    const ids = page.items.map((notice) => notice.id);
+    const rows: { notice_id: string; state: NoticeItemState; count: string | number }[] = await em
+      .getConnection()
+      .execute(`select notice_id, state, count(*) as count from notice_items where notice_id in (${ids.map(() => '?').join(', ')}) group by notice_id, state`, ids);
     for (const row of rows) {
       const counts = stateCounts.get(row.notice_id) ?? (Object.fromEntries(NOTICE_ITEM_STATES.map((state) => [state, 0])) as Record<NoticeItemState, number>);
       counts[row.state] = Number(row.count);

@@ -1,0 +1,82 @@
+import { createProductInput, DomainError, idSchema, registerIpRightInput } from '@jf/domain';
+import { brandIpRights, brandProducts, IpRight, Notification, ProtectedProduct } from '@jf/db';
+import { z } from 'zod';
+import { audit, brandScopedProcedure } from '../trpc/init';
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export const ipRightsRouter = {
+  list: brandScopedProcedure().query(async ({ ctx }) =>
+    (await brandIpRights(ctx.em, ctx.brandId)).map((right) => ({
+      id: right.id,
+      kind: right.kind,
+      registrationNumber: right.registrationNumber,
+      jurisdiction: right.jurisdiction,
+      classes: right.classes,
+      validFrom: right.validFrom.toISOString(),
+      validUntil: right.validUntil.toISOString(),
+      status: right.status,
+      rejectionReason: right.rejectionReason,
+      verifiedAt: iso(right.verifiedAt),
+      createdAt: right.createdAt.toISOString(),
+    })),
+  ),
+
+  /** Registers a right for verification; it can be cited once an account manager verifies it. */
+  register: brandScopedProcedure('brand_admin')
+    .input(registerIpRightInput)
+    .mutation(async ({ ctx, input }) => {
+      if (input.validUntil <= new Date()) {
+        throw new DomainError('validation', 'validUntil: the right has already expired', { validUntil: ['is in the past: the right has already expired'] });
+      }
+      const right = ctx.em.create(IpRight, {
+        brand: ctx.brandId,
+        kind: input.kind,
+        registrationNumber: input.registrationNumber,
+        jurisdiction: input.jurisdiction,
+        classes: input.classes,
+        validFrom: input.validFrom,
+        validUntil: input.validUntil,
+        evidenceDocument: input.evidenceDocumentId ?? null,
+      });
+      await ctx.em.flush();
+      audit(ctx, { action: 'ip_right_registered', entityType: 'ip_right', entityId: right.id, brandId: ctx.brandId, after: { kind: right.kind, registrationNumber: right.registrationNumber } });
+      return { id: right.id, status: right.status };
+    }),
+};
+
+export const productsRouter = {
+  list: brandScopedProcedure().query(async ({ ctx }) =>
+    (await brandProducts(ctx.em, ctx.brandId)).map((product) => ({
+      id: product.id,
+      name: product.name,
+      keywords: product.keywords,
+      msrpCents: product.msrpCents,
+      currency: product.currency,
+      category: product.category,
+    })),
+  ),
+
+  create: brandScopedProcedure('brand_admin')
+    .input(createProductInput)
+    .mutation(async ({ ctx, input }) => {
+      const product = ctx.em.create(ProtectedProduct, { ...input, brand: ctx.brandId, referenceImages: [] });
+      await ctx.em.flush();
+      audit(ctx, { action: 'product_created', entityType: 'protected_product', entityId: product.id, brandId: ctx.brandId, after: { name: product.name } });
+      return { id: product.id };
+    }),
+};
+
+export const notificationsRouter = {
+  list: brandScopedProcedure().query(async ({ ctx }) => {
+    const rows = await ctx.em.find(Notification, { brand: ctx.brandId }, { orderBy: { createdAt: 'DESC', id: 'ASC' }, limit: 50 });
+    return rows.map((row) => ({ id: row.id, kind: row.kind, title: row.title, body: row.body, entityType: row.entityType, entityId: row.entityId, readAt: iso(row.readAt), createdAt: row.createdAt.toISOString() }));
+  }),
+
+  markRead: brandScopedProcedure()
+    .input(z.object({ ids: z.array(idSchema).min(1).max(200) }))
+    .mutation(async ({ ctx, input }) => {
+      const marked = await ctx.em.nativeUpdate(Notification, { id: { $in: input.ids }, brand: ctx.brandId, readAt: null }, { readAt: new Date() });
+      return { marked };
+    }),
+};

@@ -1,0 +1,147 @@
+import {
+  answerInfoInput,
+  DomainError,
+  DEFAULT_GFT_AUDIT_RATE,
+  idSchema,
+  isAuditSampled,
+  listingProblem,
+  listNoticesInput,
+  lookupListingsInput,
+  noticePathFor,
+  notFound,
+  parseListingReference,
+  rightProblem,
+  submitNoticeInput,
+  testBuyProblem,
+  transitionNoticeItem,
+  unwrap,
+  type FieldIssues,
+} from '@jf/domain';
+import {
+  Brand,
+  enqueueRemoval,
+  findBrandIpRight,
+  findBrandNotice,
+  findBrandNoticeItem,
+  findListingsByExternalIds,
+  findListingsByIds,
+  findNoticeByIdempotencyKey,
+  listBrandNotices,
+  listingsWithOpenItems,
+  Notice,
+  NoticeItem,
+  noticeItems,
+  Removal,
+} from '@jf/db';
+import { z } from 'zod';
+import { audit, brandScopedProcedure } from '../trpc/init';
+import { presentListing, presentNotice, presentNoticeItem } from './notice-presenters';
+
+export const noticesRouter = {
+  /** Resolves what the brand pasted (URLs or marketplace:id) to listings, with a reason for each miss. */
+  lookupListings: brandScopedProcedure()
+    .input(lookupListingsInput)
+    .query(async ({ ctx, input }) => {
+      const parsed = input.references.map((reference) => ({ reference, ref: parseListingReference(reference) }));
+      const listings = await findListingsByExternalIds(ctx.em, parsed.flatMap(({ ref }) => (ref ? [ref] : [])));
+      const byKey = new Map(listings.map((listing) => [`${listing.marketplace.code}:${listing.externalId}`, listing]));
+      const open = await listingsWithOpenItems(ctx.em, listings.map((listing) => listing.id));
+      return parsed.map(({ reference, ref }) => {
+        if (!ref) return { reference, listing: null, problem: 'is not a listing URL or marketplace:listing-id pair' };
+        const listing = byKey.get(`${ref.marketplace}:${ref.externalId}`) ?? null;
+        const problem = listingProblem(listing && { status: listing.status, hasOpenItem: open.has(listing.id) });
+        return { reference, listing: listing && presentListing(listing), problem };
+      });
+    }),
+
+  /**
+   * Files a notice. A GFT-enrolled brand's listings are removed at once: the removal record and the
+   * marketplace command are written in this same transaction; the item turns `removed` on acknowledgement.
+   */
+  submit: brandScopedProcedure()
+    .input(submitNoticeInput)
+    .mutation(async ({ ctx, input }) => {
+      const replay = await findNoticeByIdempotencyKey(ctx.em, ctx.brandId, input.idempotencyKey);
+      if (replay) return { notice: presentNotice(replay), replayed: true };
+
+      const now = new Date();
+      const brand = await ctx.em.findOneOrFail(Brand, ctx.brandId);
+      const right = await findBrandIpRight(ctx.em, ctx.brandId, input.ipRightId);
+      const issues: FieldIssues = {};
+      const rightIssue = rightProblem(right && { ...right, brandId: right.brand.id }, ctx.brandId, now);
+      if (rightIssue) issues.ipRightId = [rightIssue];
+      const testBuyIssue = testBuyProblem(input.reason, input.testBuyOrderRef);
+      if (testBuyIssue) issues.testBuyOrderRef = [testBuyIssue];
+      const uniqueIds = [...new Set(input.listingIds)];
+      const listings = await findListingsByIds(ctx.em, uniqueIds);
+      const byId = new Map(listings.map((listing) => [listing.id, listing]));
+      const open = await listingsWithOpenItems(ctx.em, uniqueIds);
+      uniqueIds.forEach((id, index) => {
+        const listing = byId.get(id) ?? null;
+        const problem = listingProblem(listing && { status: listing.status, hasOpenItem: open.has(id) });
+        if (problem) issues[`listingIds.${index}`] = [problem];
+      });
+      if (Object.keys(issues).length > 0) {
+        const summary = Object.entries(issues).map(([field, reasons]) => `${field} ${reasons.join(', ')}`).join('; ');
+        throw new DomainError('validation', `The notice was not filed: ${summary}`, issues);
+      }
+
+      const path = noticePathFor(brand.gftStatus);
+      const notice = ctx.em.create(Notice, {
+        brand,
+        submittedBy: ctx.user,
+        ipRight: right!,
+        reason: input.reason,
+        evidence: input.evidence,
+        testBuyOrderRef: input.testBuyOrderRef ?? null,
+        path,
+        idempotencyKey: input.idempotencyKey,
+        itemCount: uniqueIds.length,
+        submittedAt: now,
+      });
+      for (const id of uniqueIds) {
+        const listing = byId.get(id)!;
+        const item = ctx.em.create(NoticeItem, { notice, brand, marketplace: listing.marketplace, listing });
+        if (path !== 'good_faith') continue;
+        item.auditSampled = isAuditSampled(item.id, DEFAULT_GFT_AUDIT_RATE);
+        const removal = ctx.em.create(Removal, { brand, marketplace: listing.marketplace, listing, source: 'notice_gft', noticeItem: item, requestedAt: now });
+        enqueueRemoval(ctx.em, { removal, listing, marketplace: listing.marketplace, brand });
+      }
+      await ctx.em.flush();
+      audit(ctx, { action: 'notice_submitted', entityType: 'notice', entityId: notice.id, brandId: ctx.brandId, after: { path, items: uniqueIds.length, reason: input.reason } });
+      return { notice: presentNotice(notice), replayed: false };
+    }),
+
+  list: brandScopedProcedure()
+    .input(listNoticesInput)
+    .query(async ({ ctx, input }) => {
+      const page = await listBrandNotices(ctx.em, ctx.brandId, input);
+      return { data: page.items.map((notice) => ({ ...presentNotice(notice), itemStates: page.stateCounts.get(notice.id) ?? null })), total: page.total };
+    }),
+
+  byId: brandScopedProcedure()
+    .input(z.object({ id: idSchema }))
+    .query(async ({ ctx, input }) => {
+      const notice = await findBrandNotice(ctx.em, ctx.brandId, input.id);
+      if (!notice) throw notFound('Notice');
+      const items = await noticeItems(ctx.em, notice.id);
+      const removals = await ctx.em.find(Removal, { noticeItem: { $in: items.map((item) => item.id) } });
+      const removalByItem = new Map(removals.map((removal) => [removal.noticeItem!.id, removal]));
+      return { ...presentNotice(notice), items: items.map((item) => presentNoticeItem(item, removalByItem.get(item.id) ?? null)) };
+    }),
+
+  /** The brand answers a reviewer's request for information; the item returns to the queue. */
+  answerInfo: brandScopedProcedure()
+    .input(answerInfoInput)
+    .mutation(async ({ ctx, input }) => {
+      const item = await findBrandNoticeItem(ctx.em, ctx.brandId, input.itemId);
+      if (!item) throw notFound('Notice item');
+      const before = item.state;
+      item.state = unwrap(transitionNoticeItem(item.state, 'resubmit'));
+      item.infoResponse = input.response;
+      item.decidedAt = null;
+      item.decidedBy = null;
+      audit(ctx, { action: 'notice_item_resubmitted', entityType: 'notice_item', entityId: item.id, brandId: ctx.brandId, before: { state: before }, after: { state: item.state } });
+      return { id: item.id, state: item.state };
+    }),
+};
