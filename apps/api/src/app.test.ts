@@ -3,7 +3,11 @@ import type { Server } from 'node:http';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '@jf/db/testing';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp } from './app';
+import { BulkJobRunner } from './services/bulk-notices';
 import { createApiTestBed, TEST_PASSWORD, TEST_SESSION_POLICY, type ApiTestBed } from './testing';
 
 /** The real Express app over real HTTP: cookies, CSRF, error bodies and headers. */
@@ -14,7 +18,9 @@ describe.each(testDatabaseKinds())('HTTP surface on %s', (kind) => {
 
   beforeAll(async () => {
     bed = await createApiTestBed(kind);
-    const app = createApp({ database: bed.database, logger: pino({ level: 'silent' }), sessionPolicy: TEST_SESSION_POLICY, cookieSecure: false });
+    const logger = pino({ level: 'silent' });
+    const uploadDir = mkdtempSync(join(tmpdir(), 'jf-uploads-'));
+    const app = createApp({ database: bed.database, logger, sessionPolicy: TEST_SESSION_POLICY, cookieSecure: false, uploadDir, bulkRunner: new BulkJobRunner(bed.database, logger) });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -8,6 +8,8 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import type { Database, SessionPolicy } from '@jf/db';
+import { bulkNoticeRoutes } from './http/bulk-notices';
+import type { BulkJobRunner } from './services/bulk-notices';
 import { contextFactory } from './trpc/context';
 import { appRouter } from './routers';
 
@@ -16,6 +18,9 @@ export interface AppOptions {
   logger: Logger;
   sessionPolicy: SessionPolicy;
   cookieSecure: boolean;
+  /** Where uploaded files are kept, and the in-process runner that works through bulk notices. */
+  uploadDir: string;
+  bulkRunner: BulkJobRunner;
   /** Built single-page apps to serve, mounted at `/admin/` and `/portal/`. */
   adminDist?: string;
   portalDist?: string;
@@ -54,6 +59,11 @@ export function createApp(options: AppOptions): Express {
     const databaseOk = await database.isHealthy();
     res.status(databaseOk ? 200 : 503).json({ status: databaseOk ? 'ok' : 'unavailable', database: database.kind });
   });
+
+  app.use(
+    '/api/bulk-notices',
+    bulkNoticeRoutes({ database, sessionPolicy: options.sessionPolicy, uploadDir: options.uploadDir, runner: options.bulkRunner, logger }),
+  );
 
   app.use(
     '/trpc',

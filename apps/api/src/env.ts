@@ -16,6 +16,12 @@ const envSchema = z.object({
     .transform((value) => value === 'true'),
   /** Seed a world into an empty database at start: `demo` (the full demo), `small` (tests), `none`. */
   JF_SEED: z.enum(['demo', 'small', 'none']).default('none'),
+  /** Uploaded evidence and bulk CSV files (default data/uploads). */
+  UPLOAD_DIR: z.string().optional(),
+  /** Background workers run inside the API process: `all` (the outbox dispatcher), or `none` when they run as their own processes. */
+  JF_WORKERS: z.enum(['all', 'none']).default('all'),
+  /** The marketplace simulator: when set, every marketplace's commands go to `<url>/<code>` (seeded or not). */
+  JF_SIMULATOR_URL: z.url().optional(),
   /** Folders with the built admin and portal; served only when they exist. */
   ADMIN_DIST: z.string().optional(),
   PORTAL_DIST: z.string().optional(),

@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import { pino } from 'pino';
-import { Database, parseDatabaseUrl, seedWorld } from '@jf/db';
+import { Database, parseDatabaseUrl, pointMarketplacesAt, seedWorld } from '@jf/db';
 import { createApp } from './app';
+import { BulkJobRunner } from './services/bulk-notices';
 import { readEnv } from './env';
+import { startOutboxDispatcher } from './workers/outbox-dispatcher';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const env = readEnv(resolve(repoRoot, '.env'));
@@ -15,13 +17,31 @@ const applied = await database.migrate();
 if (applied.length) logger.info({ applied }, 'migrations applied');
 
 if (env.JF_SEED !== 'none') {
-  const seeded = await seedWorld(database, { size: env.JF_SEED, onlyIfEmpty: true, log: (line) => logger.info(line) });
+  const seeded = await seedWorld(database, {
+    size: env.JF_SEED,
+    onlyIfEmpty: true,
+    simulatorBaseUrl: env.JF_SIMULATOR_URL,
+    log: (line) => logger.info(line),
+  });
   if (seeded) logger.info({ size: env.JF_SEED }, 'demo world seeded');
 }
+if (env.JF_SIMULATOR_URL) {
+  const changed = await pointMarketplacesAt(database.fork(), env.JF_SIMULATOR_URL);
+  if (changed) logger.info({ simulator: env.JF_SIMULATOR_URL, changed }, 'marketplaces pointed at the simulator');
+}
+
+// The embedded default: the outbox dispatcher in this process (workers/outbox-main.ts runs it alone).
+const outbox = env.JF_WORKERS === 'all' ? startOutboxDispatcher({ database, logger }) : null;
+
+const bulkRunner = new BulkJobRunner(database, logger);
+const resumed = await bulkRunner.resumeUnfinished();
+if (resumed) logger.info({ resumed }, 'resuming unfinished bulk notices');
 
 const app = createApp({
   database,
   logger,
+  uploadDir: resolve(repoRoot, env.UPLOAD_DIR ?? 'data/uploads'),
+  bulkRunner,
   sessionPolicy: { ttlMs: env.SESSION_TTL_HOURS * 3_600_000, idleMs: env.SESSION_IDLE_MINUTES * 60_000 },
   cookieSecure: env.COOKIE_SECURE,
   adminDist: resolve(repoRoot, env.ADMIN_DIST ?? 'apps/admin/dist'),
@@ -35,6 +55,7 @@ const server = app.listen(env.PORT, env.HOST, () => {
 async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   server.close();
+  await outbox?.stop();
   await database.close();
   process.exit(0);
 }

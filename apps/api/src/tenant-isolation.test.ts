@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IpRight, NoticeItem, Notification, ProtectedProduct, User } from '@jf/db';
+import { BulkJob, Document, IpRight, NoticeItem, Notification, ProtectedProduct, User } from '@jf/db';
 import { testDatabaseKinds } from '@jf/db/testing';
 import { appRouter } from './routers';
 import type { ProcedureMeta } from './trpc/init';
@@ -140,6 +140,20 @@ const CASES: Record<string, IsolationCase> = {
       expect((await database.fork().findOneOrFail(NoticeItem, itemId)).infoResponse).toBeNull();
     },
   },
+  'bulkNotices.list': {
+    access: 'brand',
+    probe: async (bed, asA) => {
+      const { jobId } = await foreignBulkJob(bed);
+      expect((await asA('brand_agent').bulkNotices.list()).map((job) => job.id)).not.toContain(jobId);
+    },
+  },
+  'bulkNotices.status': {
+    access: 'brand',
+    probe: async (bed, asA) => {
+      const { jobId } = await foreignBulkJob(bed);
+      await expectCode(asA('brand_agent').bulkNotices.status({ jobId }), ['NOT_FOUND']);
+    },
+  },
   'notifications.list': {
     access: 'brand',
     probe: async ({ world }, asA) => {
@@ -196,6 +210,15 @@ async function foreignNotice() {
   await em.flush();
   foreignNoticeIds = { noticeId: notice.id, itemId: item.id, notificationId: note.id };
   return foreignNoticeIds;
+}
+
+/** A bulk job of brand B, written straight to the database. */
+async function foreignBulkJob(bed: ApiTestBed): Promise<{ jobId: string }> {
+  const em = bed.database.fork();
+  const document = em.create(Document, { brand: bed.world.brandB.id, fileName: 'b.csv', contentType: 'text/csv', sizeBytes: 1, sha256: 'b'.repeat(64), storagePath: '/nonexistent' });
+  const job = em.create(BulkJob, { brand: bed.world.brandB.id, idempotencyKey: `b-${Date.now()}-${Math.random()}`, document, ipRight: bed.world.rights.B.id, reason: 'counterfeit', evidence: 'b', state: 'completed' });
+  await em.flush();
+  return { jobId: job.id };
 }
 
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta; type: string } }>);

@@ -5,6 +5,7 @@ import { authRouter } from './auth';
 import { adminBrandsRouter, brandRouter } from './brands';
 import { adminStaffRouter, brandUsersRouter } from './users';
 import { ipRightsRouter, notificationsRouter, productsRouter } from './catalogue';
+import { bulkNoticesRouter } from './bulk-notices';
 import { noticesRouter } from './notices';
 import { adminGftAuditRouter, adminIpRightsRouter, adminQueueRouter } from './review';
 
@@ -23,6 +24,7 @@ export const appRouter = router({
   ipRights: ipRightsRouter,
   products: productsRouter,
   notices: noticesRouter,
+  bulkNotices: bulkNoticesRouter,
   notifications: notificationsRouter,
   admin: router({
     queue: adminQueueRouter,

@@ -1,9 +1,7 @@
 import {
   answerInfoInput,
   DomainError,
-  DEFAULT_GFT_AUDIT_RATE,
   idSchema,
-  isAuditSampled,
   listingProblem,
   listNoticesInput,
   lookupListingsInput,
@@ -19,22 +17,20 @@ import {
 } from '@jf/domain';
 import {
   Brand,
-  enqueueRemoval,
   findBrandIpRight,
   findBrandNotice,
   findBrandNoticeItem,
   findListingsByExternalIds,
-  findListingsByIds,
   findNoticeByIdempotencyKey,
   listBrandNotices,
   listingsWithOpenItems,
   Notice,
-  NoticeItem,
   noticeItems,
   Removal,
 } from '@jf/db';
 import { z } from 'zod';
 import { audit, brandScopedProcedure } from '../trpc/init';
+import { fileItems, screenListings } from '../services/notice-filing';
 import { presentListing, presentNotice, presentNoticeItem } from './notice-presenters';
 
 export const noticesRouter = {
@@ -73,12 +69,9 @@ export const noticesRouter = {
       const testBuyIssue = testBuyProblem(input.reason, input.testBuyOrderRef);
       if (testBuyIssue) issues.testBuyOrderRef = [testBuyIssue];
       const uniqueIds = [...new Set(input.listingIds)];
-      const listings = await findListingsByIds(ctx.em, uniqueIds);
-      const byId = new Map(listings.map((listing) => [listing.id, listing]));
-      const open = await listingsWithOpenItems(ctx.em, uniqueIds);
+      const screened = await screenListings(ctx.em, uniqueIds);
       uniqueIds.forEach((id, index) => {
-        const listing = byId.get(id) ?? null;
-        const problem = listingProblem(listing && { status: listing.status, hasOpenItem: open.has(id) });
+        const problem = screened.get(id)!.problem;
         if (problem) issues[`listingIds.${index}`] = [problem];
       });
       if (Object.keys(issues).length > 0) {
@@ -99,14 +92,7 @@ export const noticesRouter = {
         itemCount: uniqueIds.length,
         submittedAt: now,
       });
-      for (const id of uniqueIds) {
-        const listing = byId.get(id)!;
-        const item = ctx.em.create(NoticeItem, { notice, brand, marketplace: listing.marketplace, listing });
-        if (path !== 'good_faith') continue;
-        item.auditSampled = isAuditSampled(item.id, DEFAULT_GFT_AUDIT_RATE);
-        const removal = ctx.em.create(Removal, { brand, marketplace: listing.marketplace, listing, source: 'notice_gft', noticeItem: item, requestedAt: now });
-        enqueueRemoval(ctx.em, { removal, listing, marketplace: listing.marketplace, brand });
-      }
+      fileItems(ctx.em, notice, brand, uniqueIds.map((id) => screened.get(id)!.listing!), now);
       await ctx.em.flush();
       audit(ctx, { action: 'notice_submitted', entityType: 'notice', entityId: notice.id, brandId: ctx.brandId, after: { path, items: uniqueIds.length, reason: input.reason } });
       return { notice: presentNotice(notice), replayed: false };

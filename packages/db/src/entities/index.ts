@@ -11,6 +11,7 @@ import {
 import { SessionSchema, UserSchema } from './identity';
 import {
   AuditEventSchema,
+  BulkJobErrorSchema,
   BulkJobSchema,
   DocumentSchema,
   MessageSchema,
@@ -51,5 +52,6 @@ export const ENTITY_SCHEMAS = [
   SettingSchema,
   DocumentSchema,
   BulkJobSchema,
+  BulkJobErrorSchema,
   NotificationSchema,
 ];

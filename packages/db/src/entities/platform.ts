@@ -268,7 +268,6 @@ export class BulkJob {
     | 'rowsProcessed'
     | 'rowsAccepted'
     | 'rowsRejected'
-    | 'errorReport'
     | 'failureReason'
     | 'finishedAt'
     | 'notice'
@@ -290,8 +289,6 @@ export class BulkJob {
   rowsProcessed!: number;
   rowsAccepted!: number;
   rowsRejected!: number;
-  /** CSV lines `row,column,error` for the rejected rows. */
-  errorReport!: string;
   failureReason!: string | null;
   finishedAt!: Date | null;
   createdAt!: Date;
@@ -319,11 +316,33 @@ export const BulkJobSchema = new EntitySchema<BulkJob>({
     rowsProcessed: { type: 'integer', default: 0 },
     rowsAccepted: { type: 'integer', default: 0 },
     rowsRejected: { type: 'integer', default: 0 },
-    errorReport: { type: 'text', default: '' },
     failureReason: { type: 'text', nullable: true },
     finishedAt: { type: 'datetime', nullable: true },
     createdAt: createdAtProperty,
     updatedAt: { type: 'datetime', onCreate: () => new Date(), onUpdate: () => new Date() },
+  },
+});
+
+/** One rejected row of a bulk notice, written in the same transaction as the batch it belongs to. */
+export class BulkJobError {
+  [OptionalProps]?: 'id';
+  id: string = newId();
+  job!: BulkJob;
+  row!: number;
+  column!: string;
+  message!: string;
+}
+
+export const BulkJobErrorSchema = new EntitySchema<BulkJobError>({
+  class: BulkJobError,
+  tableName: 'bulk_job_errors',
+  indexes: [{ properties: ['job', 'row'] }],
+  properties: {
+    id: idProperty,
+    job: { kind: 'm:1', entity: 'BulkJob', deleteRule: 'cascade' },
+    row: { type: 'integer' },
+    column: { type: 'string', length: 50 },
+    message: { type: 'text' },
   },
 });
 

@@ -6,3 +6,4 @@ export * from './users';
 export * from './overview';
 export * from './notices';
 export * from './outbox';
+export * from './bulk';

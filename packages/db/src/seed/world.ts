@@ -95,13 +95,15 @@ export interface SeedWorldOptions {
   seed?: number;
   /** The end of the generated year of history; defaults to the current time. */
   now?: Date;
+  /** Where the seeded marketplaces' commands go: `<url>/<code>`; defaults to SIMULATOR_BASE_URL. */
+  simulatorBaseUrl?: string;
   log?: (line: string) => void;
 }
 
 export const DEFAULT_SEED = 2016;
 
-/** Base URL of the marketplace simulator that the seeded marketplaces point at. */
-export const SIMULATOR_BASE_URL = 'http://localhost:3000/sim';
+/** Base URL of the marketplace simulator (apps/marketplace-sim on its default port) that the seeded marketplaces point at. */
+export const SIMULATOR_BASE_URL = 'http://127.0.0.1:3001';
 
 interface SizePlan {
   brands: number;
@@ -310,6 +312,7 @@ export function generateWorld(input: {
   seed: number;
   now: Date;
   passwordHash: string;
+  simulatorBaseUrl?: string;
 }): GeneratedWorld {
   const plan = SEED_SIZES[input.size];
   const rng = new Rng(input.seed);
@@ -351,7 +354,7 @@ export function generateWorld(input: {
   const marketplaceRows: Row[] = MARKETPLACES.map((m) => ({
     code: m.code,
     name: m.name,
-    baseUrl: `${SIMULATOR_BASE_URL}/${m.code}`,
+    baseUrl: `${(input.simulatorBaseUrl ?? SIMULATOR_BASE_URL).replace(/\/+$/, '')}/${m.code}`,
     createdAt: date(now - 400 * DAY),
   }));
   const currencyOf = new Map(MARKETPLACES.map((m) => [m.code, m.currency]));
@@ -1812,7 +1815,7 @@ export async function seedWorld(database: Database, options: SeedWorldOptions): 
   const now = options.now ?? new Date();
   // argon2 is deliberately slow: every demo user shares one hash of the demo password.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const world = generateWorld({ size: options.size, seed, now, passwordHash });
+  const world = generateWorld({ size: options.size, seed, now, passwordHash, simulatorBaseUrl: options.simulatorBaseUrl });
   log(
     `seed: generated the ${options.size} world (seed ${seed}) in ${Math.round(performance.now() - started)} ms`,
   );

@@ -92,3 +92,15 @@ export const decideIpRightInput = z.discriminatedUnion('decision', [
   z.object({ id: idSchema, decision: z.literal('reject'), reason: text(2000) }),
 ]);
 export type DecideIpRightInput = z.infer<typeof decideIpRightInput>;
+
+/** The form fields that travel with a bulk CSV upload (as query parameters). */
+export const bulkNoticeMetaInput = z.object({
+  ipRightId: idSchema,
+  reason: z.enum(NOTICE_REASONS),
+  evidence: text(5000),
+  testBuyOrderRef: z.string().trim().max(100).nullish(),
+});
+export type BulkNoticeMetaInput = z.infer<typeof bulkNoticeMetaInput>;
+
+export const BULK_MAX_ROWS = 100_000;
+export const BULK_MAX_BYTES = 20 * 1024 * 1024;

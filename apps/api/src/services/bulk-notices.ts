@@ -1,0 +1,290 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
+import type { Logger } from 'pino';
+import {
+  BULK_MAX_BYTES,
+  BULK_MAX_ROWS,
+  DomainError,
+  noticePathFor,
+  parseListingReference,
+  rightProblem,
+  testBuyProblem,
+  type BulkNoticeMetaInput,
+  type FieldIssues,
+} from '@jf/domain';
+import {
+  Brand,
+  BulkJob,
+  BulkJobError,
+  Document,
+  findBrandIpRight,
+  findBulkJobByKey,
+  findListingsByExternalIds,
+  Notice,
+  recordAudit,
+  unfinishedBulkJobs,
+  type Database,
+  type EntityManager,
+  type User,
+} from '@jf/db';
+import { fileItems, screenListings } from './notice-filing';
+
+const BATCH_ROWS = 500;
+const LISTING_COLUMNS = 'a `listing` column (URL or marketplace:id) or `marketplace` and `listing_id` columns';
+
+/** A file that cannot be processed at all; nothing of it is stored. */
+export class BulkFileError extends DomainError {
+  constructor(message: string) {
+    super('validation', message, { file: [message] });
+  }
+}
+
+type CsvRecord = Record<string, string>;
+
+function csvParser() {
+  return parse({ columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()), bom: true, skip_empty_lines: true, trim: true, relax_column_count: true });
+}
+
+function referenceOf(record: CsvRecord): string | null {
+  if (record.listing) return record.listing;
+  if (record.marketplace && record.listing_id) return `${record.marketplace}:${record.listing_id}`;
+  return null;
+}
+
+/** Rejects bytes that are not UTF-8 as they stream past, instead of decoding them into replacement characters. */
+function utf8Guard(): Transform {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      try {
+        decoder.decode(chunk, { stream: true });
+        done(null, chunk);
+      } catch {
+        done(new BulkFileError('The file is not UTF-8 text; save it as “CSV UTF-8” and upload it again'));
+      }
+    },
+  });
+}
+
+/**
+ * Reads the whole file once before anything is stored: encoding, CSV syntax, the listing columns and
+ * the row limit. Returns the number of data rows.
+ */
+export async function inspectCsv(path: string): Promise<number> {
+  let rows = 0;
+  let header: string[] | null = null;
+  const parser = csvParser();
+  parser.on('data', (record: CsvRecord) => {
+    header ??= Object.keys(record);
+    rows += 1;
+    if (rows > BULK_MAX_ROWS) parser.destroy(new BulkFileError(`The file has more than ${BULK_MAX_ROWS.toLocaleString('en')} rows; split it`));
+  });
+  try {
+    await pipeline(createReadStream(path), utf8Guard(), parser);
+  } catch (error) {
+    if (error instanceof BulkFileError) throw error;
+    const line = (error as { lines?: number }).lines;
+    throw new BulkFileError(`The file is not valid CSV${line ? ` (line ${line})` : ''}: ${(error as Error).message}`);
+  }
+  if (rows === 0) throw new BulkFileError('The file has no rows: it needs a header line and at least one listing');
+  const columns: string[] = header ?? [];
+  if (!columns.includes('listing') && !(columns.includes('marketplace') && columns.includes('listing_id'))) {
+    throw new BulkFileError(`The header must have ${LISTING_COLUMNS}; found: ${columns.join(', ') || 'nothing'}`);
+  }
+  return rows;
+}
+
+/** Streams the upload to disk while hashing it, refusing files over the size limit. */
+export async function storeUpload(body: Readable, uploadDir: string): Promise<{ path: string; sha256: string; sizeBytes: number }> {
+  mkdirSync(uploadDir, { recursive: true });
+  const temporary = join(uploadDir, `upload-${randomUUID()}.tmp`);
+  const hash = createHash('sha256');
+  let sizeBytes = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      sizeBytes += chunk.length;
+      if (sizeBytes > BULK_MAX_BYTES) return done(new BulkFileError(`The file is larger than ${BULK_MAX_BYTES / 1024 / 1024} MB; split it`));
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(body, meter, createWriteStream(temporary));
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  if (sizeBytes === 0) {
+    rmSync(temporary, { force: true });
+    throw new BulkFileError('The file is empty');
+  }
+  const sha256 = hash.digest('hex');
+  const path = join(uploadDir, `${sha256}.csv`);
+  renameSync(temporary, path);
+  return { path, sha256, sizeBytes };
+}
+
+export interface AcceptedUpload {
+  jobId: string;
+  replayed: boolean;
+}
+
+/**
+ * Registers a bulk notice: the same file from the same brand is one job (its SHA-256 is the idempotency
+ * key). The metadata and the whole file are checked before the job exists, so a bad upload stores nothing.
+ */
+export async function acceptBulkUpload(
+  database: Database,
+  user: User,
+  meta: BulkNoticeMetaInput,
+  file: { path: string; sha256: string; sizeBytes: number; fileName: string },
+): Promise<AcceptedUpload> {
+  const brandId = user.brand!.id;
+  const em = database.fork();
+  const existing = await findBulkJobByKey(em, brandId, file.sha256);
+  if (existing) return { jobId: existing.id, replayed: true };
+
+  const issues: FieldIssues = {};
+  const right = await findBrandIpRight(em, brandId, meta.ipRightId);
+  const rightIssue = rightProblem(right && { ...right, brandId: right.brand.id }, brandId, new Date());
+  if (rightIssue) issues.ipRightId = [rightIssue];
+  const testBuyIssue = testBuyProblem(meta.reason, meta.testBuyOrderRef);
+  if (testBuyIssue) issues.testBuyOrderRef = [testBuyIssue];
+  if (Object.keys(issues).length) {
+    throw new DomainError('validation', Object.entries(issues).map(([field, reasons]) => `${field} ${reasons.join(', ')}`).join('; '), issues);
+  }
+  const rows = await inspectCsv(file.path);
+
+  return em.transactional(async (tx) => {
+    const document = tx.create(Document, { brand: brandId, fileName: file.fileName.slice(0, 255), contentType: 'text/csv', sizeBytes: file.sizeBytes, sha256: file.sha256, storagePath: file.path, uploadedBy: user.id });
+    const job = tx.create(BulkJob, {
+      brand: brandId,
+      submittedBy: user.id,
+      idempotencyKey: file.sha256,
+      document,
+      ipRight: meta.ipRightId,
+      reason: meta.reason,
+      evidence: meta.evidence,
+      testBuyOrderRef: meta.testBuyOrderRef ?? null,
+      rowsTotal: rows,
+    });
+    recordAudit(tx, { actor: { id: user.id, label: `${user.email} (${user.role})` }, action: 'bulk_notice_accepted', entityType: 'bulk_job', entityId: job.id, brandId, after: { rows, sha256: file.sha256 } });
+    return { jobId: job.id, replayed: false };
+  });
+}
+
+/**
+ * Works through a job from where it stopped. Each batch of rows — its items, removals, outbox commands
+ * and the job's counters — commits in one transaction, so a killed process resumes at `rowsProcessed`
+ * and never files a row twice.
+ */
+export async function processBulkJob(database: Database, jobId: string, log: Pick<Logger, 'info' | 'error'>): Promise<void> {
+  const em = database.fork();
+  const job = await em.findOneOrFail(BulkJob, jobId, { populate: ['document'] });
+  if (job.state === 'completed' || job.state === 'failed') return;
+  job.state = 'running';
+  await em.flush();
+
+  const alreadyDone = job.rowsProcessed;
+  let rowNumber = 0;
+  let batch: { row: number; record: CsvRecord }[] = [];
+  const flushBatch = async () => {
+    if (batch.length) await fileBatch(database, job.id, batch);
+    batch = [];
+  };
+  try {
+    const parser = createReadStream(job.document.storagePath).pipe(csvParser());
+    for await (const record of parser as AsyncIterable<CsvRecord>) {
+      rowNumber += 1;
+      if (rowNumber <= alreadyDone) continue;
+      batch.push({ row: rowNumber, record });
+      if (batch.length >= BATCH_ROWS) await flushBatch();
+    }
+    await flushBatch();
+    await database.fork().nativeUpdate(BulkJob, { id: job.id }, { state: 'completed', finishedAt: new Date() });
+    log.info({ jobId, rows: rowNumber }, 'bulk notice completed');
+  } catch (error) {
+    log.error({ err: error, jobId }, 'bulk notice failed');
+    await database.fork().nativeUpdate(BulkJob, { id: job.id }, { state: 'failed', failureReason: (error as Error).message.slice(0, 2000), finishedAt: new Date() });
+  }
+}
+
+async function fileBatch(database: Database, jobId: string, batch: { row: number; record: CsvRecord }[]): Promise<void> {
+  await database.fork().transactional(async (em: EntityManager) => {
+    const job = await em.findOneOrFail(BulkJob, jobId);
+    const brand = await em.findOneOrFail(Brand, job.brand.id);
+    const errors: { row: number; message: string }[] = [];
+    const refs = batch.map(({ row, record }) => {
+      const text = referenceOf(record);
+      const ref = text ? parseListingReference(text) : null;
+      if (!ref) errors.push({ row, message: text ? `"${text}" is not a listing URL or marketplace:listing-id pair` : 'the listing is missing' });
+      return { row, text, ref };
+    });
+    const found = await findListingsByExternalIds(em, refs.flatMap(({ ref }) => (ref ? [ref] : [])));
+    const byKey = new Map(found.map((listing) => [`${listing.marketplace.code}:${listing.externalId}`, listing]));
+    const screened = await screenListings(em, found.map((listing) => listing.id));
+    const accepted = new Set<string>();
+    for (const { row, text, ref } of refs) {
+      if (!ref) continue;
+      const listing = byKey.get(`${ref.marketplace}:${ref.externalId}`);
+      const problem = !listing ? 'is not a listing we know' : accepted.has(listing.id) ? 'appears twice in this file' : screened.get(listing.id)!.problem;
+      if (problem) errors.push({ row, message: `${text} ${problem}` });
+      else accepted.add(listing!.id);
+    }
+
+    let notice = job.notice ? await em.findOneOrFail(Notice, job.notice) : null;
+    if (!notice && accepted.size > 0) {
+      const now = new Date();
+      notice = em.create(Notice, {
+        brand,
+        submittedBy: job.submittedBy,
+        ipRight: job.ipRight,
+        reason: job.reason as Notice['reason'],
+        evidence: job.evidence,
+        testBuyOrderRef: job.testBuyOrderRef,
+        path: noticePathFor(brand.gftStatus),
+        idempotencyKey: `bulk:${job.id}`,
+        itemCount: 0,
+        submittedAt: now,
+      });
+      job.notice = notice.id;
+    }
+    if (notice) {
+      fileItems(em, notice, brand, found.filter((listing) => accepted.has(listing.id)), new Date());
+      notice.itemCount += accepted.size;
+    }
+    job.rowsProcessed += batch.length;
+    job.rowsAccepted += accepted.size;
+    job.rowsRejected += batch.length - accepted.size;
+    for (const { row, message } of errors) em.create(BulkJobError, { job, row, column: 'listing', message });
+  });
+}
+
+/** Runs bulk jobs one at a time in this process, and picks up the ones a previous process left unfinished. */
+export class BulkJobRunner {
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly database: Database,
+    private readonly log: Pick<Logger, 'info' | 'error'>,
+  ) {}
+
+  enqueue(jobId: string): Promise<void> {
+    this.queue = this.queue.then(() => processBulkJob(this.database, jobId, this.log));
+    return this.queue;
+  }
+
+  async resumeUnfinished(): Promise<number> {
+    const jobs = await unfinishedBulkJobs(this.database.fork());
+    for (const job of jobs) void this.enqueue(job.id);
+    return jobs.length;
+  }
+
+  idle(): Promise<void> {
+    return this.queue;
+  }
+}

@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Logger } from 'pino';
+import {
+  claimDueCommands,
+  MARKETPLACE_COMMAND_KINDS,
+  recordOutboxDelivery,
+  recordOutboxFailure,
+  type ClaimedCommand,
+  type Database,
+} from '@jf/db';
+import { outboxPayloadSchemas } from '@jf/domain';
+import { isRetryableStatus, OUTBOX_BACKOFF, OUTBOX_MAX_ATTEMPTS, retryDelayMs, type BackoffPolicy } from './retry-policy';
+
+export interface OutboxDispatcherOptions {
+  database: Database;
+  logger: Logger;
+  /** Names this dispatcher in leases and audit events; unique per process. */
+  workerId?: string;
+  /** Commands claimed per round. */
+  batchSize?: number;
+  /** Pause between rounds when the last one found less than a full batch. */
+  intervalMs?: number;
+  /** How long a claim holds; must outlast the HTTP timeout, or a slow delivery gets reclaimed. */
+  leaseMs?: number;
+  timeoutMs?: number;
+  /** Deliveries in flight at once within a round. */
+  concurrency?: number;
+  maxAttempts?: number;
+  backoff?: BackoffPolicy;
+  random?: () => number;
+  clock?: () => Date;
+  fetch?: typeof fetch;
+}
+
+export interface OutboxDispatcher {
+  /** One round: claims due commands, delivers them, records the outcomes. Returns how many it handled. */
+  drainOnce(): Promise<number>;
+}
+
+export interface RunningOutboxDispatcher extends OutboxDispatcher {
+  /** Stops the loop and waits for the round in progress. */
+  stop(): Promise<void>;
+}
+
+type Delivery = { ok: true; appliedAt: Date | null } | { ok: false; retryable: boolean; error: string };
+
+export const defaultWorkerId = (): string => `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+const COMMAND_PATHS = { remove_listing: 'remove', reinstate_listing: 'reinstate' } as const;
+
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error.name === 'TimeoutError') return 'timed out';
+  // fetch wraps the socket error (ECONNREFUSED, ECONNRESET…) in `cause`.
+  const cause = error.cause as { code?: string; message?: string } | undefined;
+  return cause ? `${error.message}: ${cause.code ?? cause.message ?? String(cause)}` : error.message;
+}
+
+/** Runs `work` over `items` with at most `limit` at a time. */
+async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  await Promise.all(lanes);
+}
+
+/**
+ * Delivers marketplace commands from the outbox at least once, each with its idempotency key so the
+ * marketplace applies it once. A success and its acknowledgement (removal / reinstatement) commit
+ * together; a failure is retried with exponential backoff until the attempts run out.
+ */
+export function createOutboxDispatcher(options: OutboxDispatcherOptions): OutboxDispatcher {
+  const {
+    database,
+    logger,
+    workerId = defaultWorkerId(),
+    batchSize = 50,
+    leaseMs = 60_000,
+    timeoutMs = 10_000,
+    concurrency = 8,
+    maxAttempts = OUTBOX_MAX_ATTEMPTS,
+    backoff = OUTBOX_BACKOFF,
+    random = Math.random,
+    clock = () => new Date(),
+    fetch: send = fetch,
+  } = options;
+  if (leaseMs <= timeoutMs) throw new Error(`leaseMs (${leaseMs}) must be longer than timeoutMs (${timeoutMs})`);
+  const log = logger.child({ worker: workerId });
+
+  async function deliver(claim: ClaimedCommand): Promise<Delivery> {
+    if (claim.kind !== 'remove_listing' && claim.kind !== 'reinstate_listing') {
+      return { ok: false, retryable: false, error: `this dispatcher does not deliver ${claim.kind} commands` };
+    }
+    const payload = outboxPayloadSchemas[claim.kind].safeParse(claim.payload);
+    if (!payload.success) return { ok: false, retryable: false, error: `malformed payload: ${payload.error.message}` };
+    if (!claim.baseUrl) return { ok: false, retryable: false, error: `marketplace ${claim.marketplace} has no base URL` };
+    const url = `${claim.baseUrl.replace(/\/+$/, '')}/commands/${COMMAND_PATHS[claim.kind]}`;
+    try {
+      const response = await send(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': claim.idempotencyKey },
+        body: JSON.stringify({ externalId: payload.data.externalListingId, idempotencyKey: claim.idempotencyKey }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const text = await response.text();
+      if (!response.ok) {
+        return { ok: false, retryable: isRetryableStatus(response.status), error: `HTTP ${response.status} from ${url}: ${text.slice(0, 500)}` };
+      }
+      let appliedAt: Date | null = null;
+      try {
+        const body = JSON.parse(text) as { appliedAt?: unknown };
+        const parsed = typeof body.appliedAt === 'string' ? new Date(body.appliedAt) : null;
+        appliedAt = parsed && !Number.isNaN(parsed.getTime()) ? parsed : null;
+      } catch {
+        // A 2xx without a JSON body still acknowledges; the receipt time stands in for appliedAt.
+      }
+      return { ok: true, appliedAt };
+    } catch (error) {
+      return { ok: false, retryable: true, error: `${describeError(error)} (${url})` };
+    }
+  }
+
+  async function handle(claim: ClaimedCommand): Promise<void> {
+    const delivery = await deliver(claim);
+    const now = clock();
+    const context = { command: claim.id, key: claim.idempotencyKey, attempt: claim.attempts };
+    try {
+      if (delivery.ok) {
+        const recorded = await recordOutboxDelivery(database.fork(), claim, { appliedAt: delivery.appliedAt }, now);
+        if (recorded) log.debug(context, 'outbox command delivered');
+        else log.warn(context, 'outbox command delivered after its lease was taken over; the new holder records it');
+        return;
+      }
+      const dead = !delivery.retryable || claim.attempts >= maxAttempts;
+      const retryAt = dead ? null : new Date(now.getTime() + retryDelayMs(claim.attempts, random, backoff));
+      const outcome = await recordOutboxFailure(database.fork(), claim, { error: delivery.error, retryAt }, now);
+      if (outcome === 'dead') log.error({ ...context, error: delivery.error }, 'outbox command is dead');
+      else log.debug({ ...context, error: delivery.error, retryAt }, 'outbox delivery failed; will retry');
+    } catch (error) {
+      // The claim stays in flight; when its lease runs out a dispatcher delivers it again (same key).
+      log.error({ ...context, err: error }, 'could not record an outbox delivery');
+    }
+  }
+
+  let running: Promise<number> = Promise.resolve(0);
+  async function round(): Promise<number> {
+    const claims = await claimDueCommands(database.fork(), workerId, batchSize, leaseMs, clock(), {
+      kinds: MARKETPLACE_COMMAND_KINDS,
+      maxAttempts,
+    });
+    await eachLimited(claims, concurrency, handle);
+    return claims.length;
+  }
+
+  return {
+    // Rounds of one dispatcher never overlap: a call during a round runs after it.
+    drainOnce: () => {
+      running = running.catch(() => 0).then(round);
+      return running;
+    },
+  };
+}
+
+/** Starts the dispatch loop: a round right away, then again at once after a full batch, else after `intervalMs`. */
+export function startOutboxDispatcher(options: OutboxDispatcherOptions): RunningOutboxDispatcher {
+  const dispatcher = createOutboxDispatcher(options);
+  const { logger, intervalMs = 1000, batchSize = 50 } = options;
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let current: Promise<unknown> = Promise.resolve();
+
+  const tick = () => {
+    timer = null;
+    if (stopped) return;
+    const work = dispatcher.drainOnce().then(
+      (handled) => handled,
+      (error: unknown) => {
+        logger.error({ err: error }, 'outbox round failed');
+        return 0;
+      },
+    );
+    current = work;
+    void work.then((handled) => {
+      if (!stopped) timer = setTimeout(tick, handled >= batchSize ? 0 : intervalMs);
+    });
+  };
+  timer = setTimeout(tick, 0);
+
+  return {
+    drainOnce: dispatcher.drainOnce,
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await current;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261128120713 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`create table "bulk_job_errors" ("id" uuid not null, "job_id" uuid not null, "row" int not null, "column" varchar(50) not null, "message" text not null, constraint "bulk_job_errors_pkey" primary key ("id"));`);
+    this.addSql(`create index "bulk_job_errors_job_id_row_index" on "bulk_job_errors" ("job_id", "row");`);
+
+    this.addSql(`alter table "bulk_job_errors" add constraint "bulk_job_errors_job_id_foreign" foreign key ("job_id") references "bulk_jobs" ("id") on update cascade on delete cascade;`);
+
+    this.addSql(`alter table "bulk_jobs" drop column "error_report";`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop table if exists "bulk_job_errors" cascade;`);
+
+    this.addSql(`alter table "bulk_jobs" add column "error_report" text not null default '';`);
+  }
+
+}
