@@ -5,6 +5,9 @@ import { authProvider } from './providers/auth';
 import { dataProvider } from './providers/data';
 import { i18nProvider } from './providers/i18n';
 import { brandsResource } from './resources/brands';
+import { gftAuditResource } from './resources/gft-audit';
+import { ipRightsResource } from './resources/ip-rights';
+import { queueResource } from './resources/queue';
 import { staffResource } from './resources/staff';
 
 export function App() {
@@ -19,7 +22,10 @@ export function App() {
       requireAuth
       disableTelemetry
     >
+      <Resource {...queueResource} />
+      <Resource {...gftAuditResource} />
       <Resource {...brandsResource} />
+      <Resource {...ipRightsResource} />
       <Resource {...staffResource} />
     </Admin>
   );

@@ -16,6 +16,8 @@ const envSchema = z.object({
     .transform((value) => value === 'true'),
   /** Seed a world into an empty database at start: `demo` (the full demo), `small` (tests), `none`. */
   JF_SEED: z.enum(['demo', 'small', 'none']).default('none'),
+  /** Pause between 500-row batches of a bulk notice, leaving the database to interactive requests. */
+  BULK_BATCH_PAUSE_MS: z.coerce.number().int().min(0).max(10_000).default(0),
   /** Uploaded evidence and bulk CSV files (default data/uploads). */
   UPLOAD_DIR: z.string().optional(),
   /** Background workers run inside the API process: `all` (the outbox dispatcher), or `none` when they run as their own processes. */

@@ -33,7 +33,7 @@ if (env.JF_SIMULATOR_URL) {
 // The embedded default: the outbox dispatcher in this process (workers/outbox-main.ts runs it alone).
 const outbox = env.JF_WORKERS === 'all' ? startOutboxDispatcher({ database, logger }) : null;
 
-const bulkRunner = new BulkJobRunner(database, logger);
+const bulkRunner = new BulkJobRunner(database, logger, env.BULK_BATCH_PAUSE_MS);
 const resumed = await bulkRunner.resumeUnfinished();
 if (resumed) logger.info({ resumed }, 'resuming unfinished bulk notices');
 

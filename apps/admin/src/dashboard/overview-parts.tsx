@@ -61,13 +61,20 @@ export function BrandsByGftStatus({ counts }: { counts: OverviewSummary['brandsB
   );
 }
 
-const QUEUE_NOTE = 'The review queue arrives with later work.';
+const QUEUE_NOTE = 'The queue arrives with later work.';
 
-/** The three work queues as counts; the queues themselves are not built yet, so the cards say so. */
-export function QueueCards({ summary }: { summary: OverviewSummary }) {
+/**
+ * The three work queues as counts. Pending items lead to the review queue for those who work it;
+ * the other two queues are not built yet, so their cards say so.
+ */
+export function QueueCards({ summary, linkQueue = false }: { summary: OverviewSummary; linkQueue?: boolean }) {
   return (
     <CardRow>
-      <StatCard title="Pending notice items" value={summary.pendingNoticeItems} caption={QUEUE_NOTE} />
+      {linkQueue ? (
+        <StatCard title="Pending notice items" value={summary.pendingNoticeItems} caption="Open the review queue" to="/queue" />
+      ) : (
+        <StatCard title="Pending notice items" value={summary.pendingNoticeItems} caption="Waiting for a reviewer or for the marketplace" />
+      )}
       <StatCard title="Open authentication requests" value={summary.openAuthRequests} caption={QUEUE_NOTE} />
       <StatCard title="Open appeals" value={summary.openAppeals} caption={QUEUE_NOTE} />
     </CardRow>

@@ -4,7 +4,7 @@ import { HomeSection, QueueCards } from './overview-parts';
 export function ReviewerHome({ summary }: { summary: OverviewSummary }) {
   return (
     <HomeSection title="Waiting for a decision, all brands">
-      <QueueCards summary={summary} />
+      <QueueCards summary={summary} linkQueue />
     </HomeSection>
   );
 }

@@ -120,6 +120,12 @@ export const authProvider: AuthProvider = {
         if (reads) return hasPermission(role, 'staff.read');
         if (action === 'create' || action === 'edit') return hasPermission(role, 'staff.manage');
         return false;
+      // Work lists: seeing one means working it, so the menu shows them only to the roles that decide.
+      case 'queue':
+      case 'gft-audit':
+        return action === 'list' && hasPermission(role, 'queue.review');
+      case 'ip-rights':
+        return action === 'list' && hasPermission(role, 'brands.manage');
       default:
         return true;
     }

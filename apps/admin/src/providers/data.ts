@@ -1,12 +1,24 @@
 import { HttpError, type DataProvider, type Identifier, type RaRecord, type SortPayload } from 'react-admin';
 import {
   BRAND_SORT_FIELDS,
+  QUEUE_SORT_FIELDS,
   STAFF_SORT_FIELDS,
   type CreateStaffUserInput,
   type UpdateBrandInput,
   type UpdateStaffUserInput,
 } from '@jf/domain';
-import { isApiError, trpc, type BrandRecord, type ListBrandsParams, type ListStaffParams, type StaffRecord } from './trpc';
+import {
+  isApiError,
+  trpc,
+  type BrandRecord,
+  type GftAuditRecord,
+  type ListBrandsParams,
+  type ListQueueParams,
+  type ListStaffParams,
+  type PendingIpRightRecord,
+  type QueueItemRecord,
+  type StaffRecord,
+} from './trpc';
 
 /** react-admin's list request, already reduced to what every admin list procedure accepts. */
 interface ListRequest {
@@ -20,7 +32,7 @@ type Values = Record<string, unknown>;
 /** The procedures behind one react-admin resource; a missing verb is refused, not emulated. */
 interface ResourceApi<Rec extends RaRecord<string>> {
   list(request: ListRequest): Promise<{ data: Rec[]; total: number }>;
-  byId(id: string): Promise<Rec>;
+  byId?(id: string): Promise<Rec>;
   update?(id: string, changes: Values): Promise<Rec>;
   create?(values: Values): Promise<Rec>;
 }
@@ -55,6 +67,7 @@ function changesOf(data: Values, previous: Values, keys: readonly string[]): Val
 
 type BrandFilter = NonNullable<ListBrandsParams['filter']>;
 type StaffFilter = NonNullable<ListStaffParams['filter']>;
+type QueueFilter = NonNullable<ListQueueParams['filter']>;
 
 const brands = defineResource<BrandRecord>({
   list: ({ page, perPage, sort, filter }) =>
@@ -87,10 +100,46 @@ const staff = defineResource<StaffRecord>({
   create: (values) => trpc.admin.staff.create.mutate(values as unknown as CreateStaffUserInput),
 });
 
+/**
+ * The queue's "Age" column sorts by `ageHours`, which is the submission time read backwards: oldest
+ * first is age descending, i.e. `createdAt` ascending.
+ */
+function queueSortOf(sort: SortPayload) {
+  if (sort.field !== 'ageHours') return sortOf(sort, QUEUE_SORT_FIELDS);
+  return { field: 'createdAt' as const, order: sort.order === 'DESC' ? ('ASC' as const) : ('DESC' as const) };
+}
+
+// Queue items are read here; claims and decisions are explicit mutations in the queue's bulk actions.
+const queue = defineResource<QueueItemRecord>({
+  list: ({ page, perPage, sort, filter }) =>
+    trpc.admin.queue.list.query({
+      page,
+      perPage,
+      sort: queueSortOf(sort),
+      filter: filterOf<QueueFilter>(filter, ['brandId', 'marketplace', 'reason', 'path', 'minAgeHours', 'mine']),
+    }),
+});
+
+// The audit sample is always oldest first; the procedure takes no sort or filter.
+const gftAudit = defineResource<GftAuditRecord>({
+  list: ({ page, perPage }) => trpc.admin.gftAudit.list.query({ page, perPage }),
+});
+
+// The procedure returns every pending right (at most 500) unpaged, so the list shows them on one page.
+const ipRights = defineResource<PendingIpRightRecord>({
+  list: async () => {
+    const data = await trpc.admin.ipRights.pending.query();
+    return { data, total: data.length };
+  },
+});
+
 /** Resource name → procedures, plus which record fields each update procedure accepts. */
 const RESOURCES = {
   brands: { api: brands, editable: ['status', 'jointForcePhase', 'accountManagerId'] },
   staff: { api: staff, editable: ['name', 'role', 'status'] },
+  queue: { api: queue, editable: [] },
+  'gft-audit': { api: gftAudit, editable: [] },
+  'ip-rights': { api: ipRights, editable: [] },
 } as const satisfies Record<string, ResourceEntry>;
 
 interface ResourceEntry {
@@ -150,7 +199,14 @@ export const dataProvider: DataProvider = {
       }),
     ),
 
-  getOne: (resource, params) => asResult(call(async () => ({ data: await resourceOf(resource).api.byId(String(params.id)) }))),
+  getOne: (resource, params) =>
+    asResult(
+      call(async () => {
+        const { api } = resourceOf(resource);
+        if (!api.byId) return unsupported('read one by one', resource);
+        return { data: await api.byId(String(params.id)) };
+      }),
+    ),
 
   getMany: (resource, params) =>
     asResult(

@@ -31,3 +31,7 @@ export type OverviewSummary = Awaited<ReturnType<Client['admin']['overview']['su
 export type SessionUser = Awaited<ReturnType<Client['auth']['me']['query']>>['user'];
 export type ListBrandsParams = Parameters<Client['admin']['brands']['list']['query']>[0];
 export type ListStaffParams = Parameters<Client['admin']['staff']['list']['query']>[0];
+export type QueueItemRecord = Awaited<ReturnType<Client['admin']['queue']['list']['query']>>['data'][number];
+export type GftAuditRecord = Awaited<ReturnType<Client['admin']['gftAudit']['list']['query']>>['data'][number];
+export type PendingIpRightRecord = Awaited<ReturnType<Client['admin']['ipRights']['pending']['query']>>[number];
+export type ListQueueParams = Parameters<Client['admin']['queue']['list']['query']>[0];

@@ -182,7 +182,7 @@ export async function acceptBulkUpload(
  * and the job's counters — commits in one transaction, so a killed process resumes at `rowsProcessed`
  * and never files a row twice.
  */
-export async function processBulkJob(database: Database, jobId: string, log: Pick<Logger, 'info' | 'error'>): Promise<void> {
+export async function processBulkJob(database: Database, jobId: string, log: Pick<Logger, 'info' | 'error'>, batchPauseMs = 0): Promise<void> {
   const em = database.fork();
   const job = await em.findOneOrFail(BulkJob, jobId, { populate: ['document'] });
   if (job.state === 'completed' || job.state === 'failed') return;
@@ -195,6 +195,7 @@ export async function processBulkJob(database: Database, jobId: string, log: Pic
   const flushBatch = async () => {
     if (batch.length) await fileBatch(database, job.id, batch);
     batch = [];
+    if (batchPauseMs > 0) await new Promise((resolve) => setTimeout(resolve, batchPauseMs));
   };
   try {
     const parser = createReadStream(job.document.storagePath).pipe(csvParser());
@@ -208,14 +209,27 @@ export async function processBulkJob(database: Database, jobId: string, log: Pic
     await database.fork().nativeUpdate(BulkJob, { id: job.id }, { state: 'completed', finishedAt: new Date() });
     log.info({ jobId, rows: rowNumber }, 'bulk notice completed');
   } catch (error) {
+    if (error instanceof BulkJobTakenOver) {
+      log.info({ jobId }, error.message);
+      return;
+    }
     log.error({ err: error, jobId }, 'bulk notice failed');
     await database.fork().nativeUpdate(BulkJob, { id: job.id }, { state: 'failed', failureReason: (error as Error).message.slice(0, 2000), finishedAt: new Date() });
   }
 }
 
+/** Another process is filing this job's rows; this one stops. */
+class BulkJobTakenOver extends Error {
+  constructor(jobId: string) {
+    super(`bulk notice ${jobId} is being processed elsewhere`);
+  }
+}
+
 async function fileBatch(database: Database, jobId: string, batch: { row: number; record: CsvRecord }[]): Promise<void> {
+  const expectedProcessed = batch[0]!.row - 1;
   await database.fork().transactional(async (em: EntityManager) => {
     const job = await em.findOneOrFail(BulkJob, jobId);
+    if (job.rowsProcessed !== expectedProcessed) throw new BulkJobTakenOver(jobId);
     const brand = await em.findOneOrFail(Brand, job.brand.id);
     const errors: { row: number; message: string }[] = [];
     const refs = batch.map(({ row, record }) => {
@@ -238,7 +252,6 @@ async function fileBatch(database: Database, jobId: string, batch: { row: number
 
     let notice = job.notice ? await em.findOneOrFail(Notice, job.notice) : null;
     if (!notice && accepted.size > 0) {
-      const now = new Date();
       notice = em.create(Notice, {
         brand,
         submittedBy: job.submittedBy,
@@ -249,18 +262,29 @@ async function fileBatch(database: Database, jobId: string, batch: { row: number
         path: noticePathFor(brand.gftStatus),
         idempotencyKey: `bulk:${job.id}`,
         itemCount: 0,
-        submittedAt: now,
+        submittedAt: new Date(),
       });
-      job.notice = notice.id;
     }
     if (notice) {
       fileItems(em, notice, brand, found.filter((listing) => accepted.has(listing.id)), new Date());
       notice.itemCount += accepted.size;
     }
-    job.rowsProcessed += batch.length;
-    job.rowsAccepted += accepted.size;
-    job.rowsRejected += batch.length - accepted.size;
-    for (const { row, message } of errors) em.create(BulkJobError, { job, row, column: 'listing', message });
+    for (const { row, message } of errors) em.create(BulkJobError, { job: job.id, row, column: 'listing', message });
+    await em.flush();
+    // Compare-and-set on the progress counter: if another process filed these rows first, this
+    // transaction finds no row to update and rolls back everything it wrote.
+    const advanced = await em.nativeUpdate(
+      BulkJob,
+      { id: job.id, rowsProcessed: expectedProcessed },
+      {
+        rowsProcessed: expectedProcessed + batch.length,
+        rowsAccepted: job.rowsAccepted + accepted.size,
+        rowsRejected: job.rowsRejected + batch.length - accepted.size,
+        notice: notice?.id ?? null,
+        updatedAt: new Date(),
+      },
+    );
+    if (advanced !== 1) throw new BulkJobTakenOver(job.id);
   });
 }
 
@@ -268,13 +292,15 @@ async function fileBatch(database: Database, jobId: string, batch: { row: number
 export class BulkJobRunner {
   private queue: Promise<void> = Promise.resolve();
 
+  /** `batchPauseMs` leaves the database to interactive requests between batches (useful on SQLite's single writer). */
   constructor(
     private readonly database: Database,
     private readonly log: Pick<Logger, 'info' | 'error'>,
+    private readonly batchPauseMs = 0,
   ) {}
 
   enqueue(jobId: string): Promise<void> {
-    this.queue = this.queue.then(() => processBulkJob(this.database, jobId, this.log));
+    this.queue = this.queue.then(() => processBulkJob(this.database, jobId, this.log, this.batchPauseMs));
     return this.queue;
   }
 

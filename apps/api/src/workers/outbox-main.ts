@@ -20,7 +20,7 @@ const database = await Database.open(parseDatabaseUrl(env.DATABASE_URL, resolve(
 // Migrations belong to the API's start; a worker on an old schema would fail in odd ways.
 const pending = await database.pendingMigrations();
 if (pending.length) {
-  logger.fatal({ pending }, 'the database has pending migrations: start the API (or `npm run migrate -w @jf/db`) first');
+  logger.fatal({ pending }, 'the database has pending migrations: start the API first, it applies them');
   await database.close();
   process.exit(1);
 }

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+import { reporters } from '../../scripts/vitest-reporters.mjs';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+    testTimeout: 30_000,
+    reporters: reporters('@jf/marketplace-sim'),
+  },
+});
