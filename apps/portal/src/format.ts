@@ -1,4 +1,12 @@
-import type { Brand, BrandUser } from './trpc';
+import type {
+  IpRightKind,
+  IpRightStatus,
+  NoticeItemState,
+  NoticePath,
+  NoticeReason,
+  RejectionCode,
+} from '@jf/domain';
+import type { Brand, BrandUser, IpRight } from './trpc';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
@@ -72,4 +80,135 @@ export function explainGft(
       };
     }
   }
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** A moment with its time of day, e.g. "3 Mar 2026, 14:05", for events within a notice's life. */
+export function formatDateTime(iso: string | null): string | null {
+  return iso ? dateTimeFormat.format(new Date(iso)) : null;
+}
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** Listing prices and MSRPs arrive in minor units (cents) with an ISO currency code. */
+export function formatMoney(cents: number, currency: string): string {
+  let format = moneyFormats.get(currency);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat('en-GB', { style: 'currency', currency });
+    } catch {
+      // An unknown code would throw; show the plain amount with the code rather than nothing.
+      format = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      return `${format.format(cents / 100)} ${currency}`;
+    }
+    moneyFormats.set(currency, format);
+  }
+  return format.format(cents / 100);
+}
+
+const count = new Intl.NumberFormat('en-GB');
+export const formatCount = (value: number): string => count.format(value);
+
+/** A takedown turnaround as people say it: "40 s", "2 min", "9 h", "3 d". */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, ms) / 1000;
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  const minutes = seconds / 60;
+  if (minutes < 60) return `${Math.round(minutes)} min`;
+  const hours = minutes / 60;
+  if (hours < 48) return `${Math.round(hours)} h`;
+  return `${Math.round(hours / 24)} d`;
+}
+
+export const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${formatCount(n)} ${n === 1 ? one : many}`;
+
+export const MARKETPLACE_LABELS: Record<string, string> = {
+  taobao: 'Taobao',
+  tmall: 'Tmall',
+  aliexpress: 'AliExpress',
+  '1688': '1688',
+  alibaba: 'Alibaba.com',
+};
+export const marketplaceLabel = (code: string): string => MARKETPLACE_LABELS[code] ?? code;
+
+export const IP_RIGHT_KIND_LABELS: Record<IpRightKind, string> = {
+  trademark: 'Trademark',
+  copyright: 'Copyright',
+  patent: 'Patent',
+  design: 'Design',
+};
+
+export const IP_RIGHT_STATUS_LABELS: Record<IpRightStatus, string> = {
+  pending: 'Awaiting verification',
+  verified: 'Verified',
+  rejected: 'Rejected',
+  expired: 'Expired',
+};
+
+export const NOTICE_REASON_LABELS: Record<NoticeReason, string> = {
+  counterfeit: 'Counterfeit goods',
+  trademark_misuse: 'Trademark misuse',
+  copyright: 'Copyright infringement',
+  patent: 'Patent infringement',
+  test_buy: 'Test buy (counterfeit confirmed by a purchase)',
+};
+
+export const NOTICE_PATH_LABELS: Record<NoticePath, string> = {
+  good_faith: 'Good Faith Takedown',
+  standard: 'Standard review',
+};
+
+export const ITEM_STATE_LABELS: Record<NoticeItemState, string> = {
+  pending: 'Pending review',
+  removed: 'Removed',
+  rejected: 'Rejected',
+  needs_info: 'Needs your answer',
+  reinstated: 'Reinstated',
+};
+
+/**
+ * What the brand sees for an item: a pending item whose removal was already requested (GFT, or a
+ * reviewer's decision waiting for the marketplace) is "being removed", not still under review.
+ */
+export type ItemDisplayState = NoticeItemState | 'removing';
+export const itemDisplayState = (item: {
+  state: NoticeItemState;
+  removalRequestedAt: string | null;
+}): ItemDisplayState => (item.state === 'pending' && item.removalRequestedAt ? 'removing' : item.state);
+
+export const REJECTION_CODE_LABELS: Record<RejectionCode, string> = {
+  insufficient_evidence: 'Insufficient evidence',
+  right_not_applicable: 'Right does not apply',
+  listing_not_infringing: 'Listing not infringing',
+  authorised_seller: 'Authorised seller',
+  duplicate: 'Duplicate',
+  other: 'Other',
+};
+
+/** A right can back a notice only when verified and valid today (the API checks the same). */
+export function isCitable(right: IpRight, now = new Date()): boolean {
+  return right.status === 'verified' && new Date(right.validFrom) <= now && new Date(right.validUntil) > now;
+}
+
+/** How a right is named in pickers and on notices: "Trademark CN 12345678 (classes 18, 25)". */
+export function describeRight(
+  right: Pick<IpRight, 'kind' | 'jurisdiction' | 'registrationNumber' | 'classes'>,
+): string {
+  const classes = right.classes.length
+    ? ` (class${right.classes.length === 1 ? '' : 'es'} ${right.classes.join(', ')})`
+    : '';
+  return `${IP_RIGHT_KIND_LABELS[right.kind]} ${right.jurisdiction} ${right.registrationNumber}${classes}`;
+}
+
+/** Rights lapse by date before any job marks them: show a verified right past its end as expired. */
+export function effectiveRightStatus(right: IpRight, now = new Date()): IpRight['status'] {
+  return right.status === 'verified' && new Date(right.validUntil) <= now ? 'expired' : right.status;
 }

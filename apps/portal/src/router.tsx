@@ -2,6 +2,18 @@ import { createBrowserRouter } from 'react-router';
 import { AcceptInvitePage, acceptInviteAction, acceptInviteLoader } from './routes/accept-invite';
 import { AppLayout, appLoader } from './routes/app-layout';
 import { BrandHomePage } from './routes/brand-home';
+import { BulkNoticesPage, bulkNoticesAction, bulkNoticesLoader } from './routes/bulk-notices';
+import { IpRightsPage, ipRightsAction, ipRightsLoader } from './routes/ip-rights';
+import {
+  NewNoticePage,
+  newNoticeAction,
+  newNoticeLoader,
+  newNoticeShouldRevalidate,
+} from './routes/new-notice';
+import { NoticeDetailPage, noticeDetailAction, noticeDetailLoader } from './routes/notice-detail';
+import { NoticesPage, noticesLoader } from './routes/notices';
+import { NotificationsPage, notificationsAction, notificationsLoader } from './routes/notifications';
+import { ProductsPage, productsAction, productsLoader } from './routes/products';
 import { NotFoundPage } from './routes/not-found';
 import { RouteError } from './routes/route-error';
 import { SignInPage, signInAction, signInLoader } from './routes/sign-in';
@@ -38,6 +50,34 @@ export const router = createBrowserRouter(
       HydrateFallback: Loading,
       children: [
         { index: true, Component: BrandHomePage },
+        { path: 'ip-rights', loader: ipRightsLoader, action: ipRightsAction, Component: IpRightsPage },
+        { path: 'products', loader: productsLoader, action: productsAction, Component: ProductsPage },
+        { path: 'notices', loader: noticesLoader, Component: NoticesPage },
+        {
+          path: 'notices/new',
+          loader: newNoticeLoader,
+          action: newNoticeAction,
+          shouldRevalidate: newNoticeShouldRevalidate,
+          Component: NewNoticePage,
+        },
+        {
+          path: 'notices/:noticeId',
+          loader: noticeDetailLoader,
+          action: noticeDetailAction,
+          Component: NoticeDetailPage,
+        },
+        {
+          path: 'bulk-notices',
+          loader: bulkNoticesLoader,
+          action: bulkNoticesAction,
+          Component: BulkNoticesPage,
+        },
+        {
+          path: 'notifications',
+          loader: notificationsLoader,
+          action: notificationsAction,
+          Component: NotificationsPage,
+        },
         { path: 'users', loader: usersLoader, action: usersAction, Component: UsersPage },
         { path: '*', Component: NotFoundPage },
       ],

@@ -43,3 +43,19 @@ export function useMe(): Me {
 
 export const isBrandUser = (me: Me): boolean =>
   me.brand !== null && (me.user.role === 'brand_admin' || me.user.role === 'brand_agent');
+
+/**
+ * Wraps the loader of a brand page. Staff accounts reach these routes too, and the API refuses them
+ * the brand's data; the layout shows them a pointer to the back office instead of the page, so the
+ * page (and its data) is never rendered for them.
+ */
+export function brandLoader<Args, Data>(load: (args: Args) => Promise<Data>): (args: Args) => Promise<Data> {
+  return async (args) => {
+    try {
+      return await load(args);
+    } catch (error) {
+      if (errorCode(error) === 'FORBIDDEN') return null as Data;
+      throw error;
+    }
+  };
+}

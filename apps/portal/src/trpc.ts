@@ -12,6 +12,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** For the few plain HTTP calls outside tRPC (file uploads), which need the same header. */
+export function getCsrfToken(): string {
+  return csrfToken ?? 'anonymous';
+}
+
 export const trpc = createTRPCClient<AppRouter>({
   links: [
     httpBatchLink({
@@ -47,7 +52,8 @@ export function toFormError(error: unknown, fields: readonly string[] = []): For
   if (isTrpcError(error)) {
     const fieldIssues = error.data?.fieldIssues ?? {};
     const keys = Object.keys(fieldIssues);
-    const allShown = keys.length > 0 && keys.every((key) => fields.includes(key));
+    // `classes.2` or `listingIds.0` belong to the field named before the index.
+    const allShown = keys.length > 0 && keys.every((key) => fields.includes(key.replace(/\.\d+$/, '')));
     const message =
       allShown && error.data?.code === 'BAD_REQUEST'
         ? 'Please correct the fields marked below.'
@@ -64,3 +70,24 @@ export function toFormError(error: unknown, fields: readonly string[] = []): For
 export type Me = Awaited<ReturnType<typeof trpc.auth.me.query>>;
 export type Brand = NonNullable<Me['brand']>;
 export type BrandUser = Awaited<ReturnType<typeof trpc.brandUsers.list.query>>[number];
+
+export type IpRight = Awaited<ReturnType<typeof trpc.ipRights.list.query>>[number];
+export type Product = Awaited<ReturnType<typeof trpc.products.list.query>>[number];
+export type ListingLookup = Awaited<ReturnType<typeof trpc.notices.lookupListings.query>>[number];
+export type Listing = NonNullable<ListingLookup['listing']>;
+export type NoticePage = Awaited<ReturnType<typeof trpc.notices.list.query>>;
+export type NoticeSummary = NoticePage['data'][number];
+export type NoticeDetail = Awaited<ReturnType<typeof trpc.notices.byId.query>>;
+export type NoticeItem = NoticeDetail['items'][number];
+export type Notification = Awaited<ReturnType<typeof trpc.notifications.list.query>>[number];
+
+/** The reasons for one field, including those for its entries (`classes.0`, `keywords.3`, …). */
+export function issuesFor(issues: FieldIssues | undefined, field: string): string[] | undefined {
+  if (!issues) return undefined;
+  const reasons = Object.entries(issues).flatMap(([key, list]) =>
+    key === field || key.startsWith(`${field}.`) ? list : [],
+  );
+  return reasons.length ? [...new Set(reasons)] : undefined;
+}
+export type BulkJob = Awaited<ReturnType<typeof trpc.bulkNotices.status.query>>;
+export type BulkJobSummary = Awaited<ReturnType<typeof trpc.bulkNotices.list.query>>[number];

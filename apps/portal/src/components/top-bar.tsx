@@ -1,9 +1,14 @@
-import { Form, NavLink } from 'react-router';
+import { Form, Link, NavLink, useMatch } from 'react-router';
 import { roleLabel } from '../format';
 import type { Me } from '../trpc';
+import { NotificationBell } from './notification-bell';
 
 /** Brand, signed-in user, navigation and sign-out; shown on every signed-in page. */
 export function TopBar({ me }: { me: Me }) {
+  // "Notices" covers the list and each notice, but "New notice" has a link of its own.
+  const inNotices = useMatch('/notices/*') !== null;
+  const onNewNotice = useMatch('/notices/new') !== null;
+  const brandUser = me.brand !== null && (me.user.role === 'brand_admin' || me.user.role === 'brand_agent');
   return (
     <header className="top-bar">
       <div className="top-bar-inner">
@@ -20,12 +25,30 @@ export function TopBar({ me }: { me: Me }) {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/ip-rights">IP rights</NavLink>
+              </li>
+              <li>
+                <NavLink to="/products">Products</NavLink>
+              </li>
+              <li>
+                <Link to="/notices" aria-current={inNotices && !onNewNotice ? 'page' : undefined}>
+                  Notices
+                </Link>
+              </li>
+              <li>
+                <NavLink to="/notices/new">New notice</NavLink>
+              </li>
+              <li>
+                <NavLink to="/bulk-notices">Bulk notice</NavLink>
+              </li>
+              <li>
                 <NavLink to="/users">Users</NavLink>
               </li>
             </ul>
           </nav>
         )}
         <div className="top-bar-user">
+          {brandUser && <NotificationBell />}
           <span className="user-identity">
             <span className="visually-hidden">Signed in as </span>
             <span className="user-name">{me.user.name ?? me.user.email}</span>

@@ -1,0 +1,89 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { apiSignIn, signInToAdmin, signInToPortal } from './fixtures';
+
+const SIMULATOR = 'http://127.0.0.1:3101';
+
+/** Active listings the brand may notice: read from the simulator, screened by the platform's own lookup. */
+async function noticeableListings(request: APIRequestContext, brandEmail: string, count: number, skip = 0): Promise<{ reference: string; title: string }[]> {
+  const feed = (await (await request.get(`${SIMULATOR}/tmall/listings?limit=300`)).json()) as { items: { externalId: string; status: string }[] };
+  const references = feed.items.filter((item) => item.status === 'active').map((item) => `tmall:${item.externalId}`).slice(skip, skip + 60);
+  await apiSignIn(request, brandEmail);
+  const input = encodeURIComponent(JSON.stringify({ references }));
+  const { result } = (await (await request.get(`/trpc/notices.lookupListings?input=${input}`)).json()) as {
+    result: { data: { reference: string; problem: string | null; listing: { title: string } | null }[] };
+  };
+  // Latin titles only: the headless Chromium here has no CJK font, and row matching reads the rendered text.
+  return result.data
+    .filter((row) => row.problem === null && /^[\x20-\x7e]+$/.test(row.listing!.title))
+    .slice(0, count)
+    .map((row) => ({ reference: row.reference, title: row.listing!.title }));
+}
+
+/** Waits until the API reports every item of the notice in one of `states`. */
+async function waitForItemStates(page: Page, noticeId: string, states: string[]) {
+  await expect(async () => {
+    const input = encodeURIComponent(JSON.stringify({ id: noticeId }));
+    const { result } = (await (await page.request.get(`/trpc/notices.byId?input=${input}`)).json()) as { result: { data: { items: { state: string }[] } } };
+    expect(result.data.items.map((item) => item.state).sort()).toEqual([...states].sort());
+  }).toPass({ timeout: 30_000 });
+}
+
+async function fileNotice(page: Page, references: string[]): Promise<string> {
+  await page.getByRole('link', { name: 'New notice' }).click();
+  await page.getByLabel('Listings').fill(references.join('\n'));
+  await page.getByRole('button', { name: 'Look up' }).click();
+  await expect(page.getByRole('button', { name: 'Submit notice' })).toBeEnabled();
+  await page.getByLabel('IP right').selectOption({ index: 1 });
+  await page.getByLabel('Reason').selectOption('counterfeit');
+  await page.getByLabel('Evidence').fill('Test purchase shows a fake logo and stitching.');
+  await page.getByRole('button', { name: 'Submit notice' }).click();
+  await page.waitForURL(/\/portal\/notices\/[0-9a-f-]{36}/, { waitUntil: 'commit' });
+  return /\/notices\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+}
+
+test('a GFT brand files a notice and sees the listing removed on the marketplace', async ({ page, playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  const [listing] = await noticeableListings(request, 'admin@aurelia.demo', 1);
+  await request.dispose();
+
+  await signInToPortal(page, 'admin@aurelia.demo');
+  const noticeId = await fileNotice(page, [listing!.reference]);
+  // The item turns removed once the simulator acknowledged the command the outbox delivered.
+  await waitForItemStates(page, noticeId, ['removed']);
+  await page.reload();
+  await expect(page.getByText('Removed', { exact: true }).first()).toBeVisible();
+  const onMarketplace = (await (await page.request.get(`${SIMULATOR}/tmall/listings/${listing!.reference.split(':')[1]}`)).json()) as { status: string };
+  expect(onMarketplace.status).toBe('removed');
+});
+
+test('a standard brand files, a reviewer removes one item and rejects another, the brand reads both outcomes', async ({ page, browser, playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  const listings = await noticeableListings(request, 'admin@northpeak.demo', 2, 60);
+  await request.dispose();
+
+  await signInToPortal(page, 'admin@northpeak.demo');
+  const noticeId = await fileNotice(page, listings.map((listing) => listing.reference));
+  await expect(page.getByText(/pending review/i).first()).toBeVisible();
+
+  const reviewer = await (await browser.newContext()).newPage();
+  await signInToAdmin(reviewer, 'reviewer@jointforce.demo');
+  await reviewer.getByRole('menuitem', { name: 'Review queue' }).click();
+  const [first, second] = listings.map((listing) => listing.title);
+  const rowOf = (title: string) => reviewer.getByRole('row').filter({ hasText: title });
+
+  await rowOf(first!).getByRole('checkbox').check();
+  await reviewer.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(rowOf(first!)).toHaveCount(0);
+
+  await rowOf(second!).getByRole('checkbox').check();
+  await reviewer.getByRole('button', { name: 'Reject', exact: true }).click();
+  await reviewer.getByLabel('Rejection code').selectOption({ label: 'Insufficient evidence' });
+  await reviewer.getByLabel('Message').fill('The photos do not show the listed product.');
+  await reviewer.getByRole('button', { name: 'Reject items' }).click();
+  await expect(rowOf(second!)).toHaveCount(0);
+
+  await waitForItemStates(page, noticeId, ['removed', 'rejected']);
+  await page.reload();
+  await expect(page.getByText('Removed', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('The photos do not show the listed product.')).toBeVisible();
+});
