@@ -9,6 +9,7 @@ import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import type { Database, SessionPolicy } from '@jf/db';
 import { bulkNoticeRoutes } from './http/bulk-notices';
+import { documentRoutes } from './http/documents';
 import type { BulkJobRunner } from './services/bulk-notices';
 import { contextFactory } from './trpc/context';
 import { appRouter } from './routers';
@@ -64,6 +65,8 @@ export function createApp(options: AppOptions): Express {
     '/api/bulk-notices',
     bulkNoticeRoutes({ database, sessionPolicy: options.sessionPolicy, uploadDir: options.uploadDir, runner: options.bulkRunner, logger }),
   );
+
+  app.use('/api/documents', documentRoutes({ database, sessionPolicy: options.sessionPolicy, uploadDir: options.uploadDir, logger }));
 
   app.use(
     '/trpc',

@@ -1,37 +1,14 @@
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
 import type { Logger } from 'pino';
-import { bulkNoticeMetaInput, DomainError, isBrandRole } from '@jf/domain';
-import { bulkJobErrorLines, findBrandBulkJob, resolveSession, type Database, type SessionPolicy, type User } from '@jf/db';
-import { CSRF_HEADER, SESSION_COOKIE } from '../trpc/context';
+import { bulkNoticeMetaInput, DomainError } from '@jf/domain';
+import { bulkJobErrorLines, findBrandBulkJob } from '@jf/db';
+import { brandUser, sendError, type HttpAuthOptions } from './session-user';
 import { acceptBulkUpload, storeUpload, type BulkJobRunner } from '../services/bulk-notices';
 
-export interface BulkNoticeRouteOptions {
-  database: Database;
-  sessionPolicy: SessionPolicy;
+export interface BulkNoticeRouteOptions extends HttpAuthOptions {
   uploadDir: string;
   runner: BulkJobRunner;
   logger: Logger;
-}
-
-const STATUS_BY_CODE: Record<string, number> = { validation: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409 };
-
-function sendError(res: Response, error: unknown, logger: Logger) {
-  if (error instanceof DomainError) {
-    res.status(STATUS_BY_CODE[error.code] ?? 400).json({ error: { code: error.code, message: error.message, fieldIssues: error.fieldIssues } });
-    return;
-  }
-  logger.error({ err: error }, 'bulk notice request failed');
-  res.status(500).json({ error: { code: 'internal', message: 'Something went wrong on our side; nothing was stored' } });
-}
-
-/** The brand user behind the session cookie; mutations must also carry the session's CSRF token. */
-async function brandUser(req: Request, options: BulkNoticeRouteOptions, requireCsrf: boolean): Promise<User> {
-  const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-  const session = token ? await resolveSession(options.database.fork(), token, options.sessionPolicy) : null;
-  if (!session) throw new DomainError('unauthenticated', 'Sign in first');
-  if (requireCsrf && req.header(CSRF_HEADER) !== session.csrfToken) throw new DomainError('forbidden', 'Missing or invalid CSRF token; reload the page and try again');
-  if (!isBrandRole(session.user.role) || !session.user.brand) throw new DomainError('forbidden', 'Only brand users can file notices');
-  return session.user;
 }
 
 /**

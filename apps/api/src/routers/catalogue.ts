@@ -1,5 +1,5 @@
 import { createProductInput, DomainError, idSchema, registerIpRightInput } from '@jf/domain';
-import { brandIpRights, brandProducts, IpRight, Notification, ProtectedProduct } from '@jf/db';
+import { brandIpRights, brandProducts, findDocument, IpRight, Notification, ProtectedProduct } from '@jf/db';
 import { z } from 'zod';
 import { audit, brandScopedProcedure } from '../trpc/init';
 
@@ -17,6 +17,7 @@ export const ipRightsRouter = {
       validUntil: right.validUntil.toISOString(),
       status: right.status,
       rejectionReason: right.rejectionReason,
+      evidenceDocumentId: right.evidenceDocument,
       verifiedAt: iso(right.verifiedAt),
       createdAt: right.createdAt.toISOString(),
     })),
@@ -28,6 +29,11 @@ export const ipRightsRouter = {
     .mutation(async ({ ctx, input }) => {
       if (input.validUntil <= new Date()) {
         throw new DomainError('validation', 'validUntil: the right has already expired', { validUntil: ['is in the past: the right has already expired'] });
+      }
+      if (input.evidenceDocumentId && !(await findDocument(ctx.em, input.evidenceDocumentId, ctx.brandId))) {
+        throw new DomainError('validation', 'evidenceDocumentId: upload the evidence first; this document is unknown', {
+          evidenceDocumentId: ['is not a document you uploaded'],
+        });
       }
       const right = ctx.em.create(IpRight, {
         brand: ctx.brandId,

@@ -181,7 +181,7 @@ export const adminGftAuditRouter = {
 export const adminIpRightsRouter = {
   pending: requirePermission('brands.read').query(async ({ ctx }) => {
     const rights = await ctx.em.find(IpRight, { status: 'pending' }, { populate: ['brand'], orderBy: { createdAt: 'ASC', id: 'ASC' }, limit: 500 });
-    return rights.map((right) => ({ id: right.id, brandId: right.brand.id, brandName: right.brand.name, kind: right.kind, registrationNumber: right.registrationNumber, jurisdiction: right.jurisdiction, validFrom: right.validFrom.toISOString(), validUntil: right.validUntil.toISOString(), createdAt: right.createdAt.toISOString() }));
+    return rights.map((right) => ({ id: right.id, brandId: right.brand.id, brandName: right.brand.name, kind: right.kind, registrationNumber: right.registrationNumber, jurisdiction: right.jurisdiction, classes: right.classes, evidenceDocumentId: right.evidenceDocument, validFrom: right.validFrom.toISOString(), validUntil: right.validUntil.toISOString(), createdAt: right.createdAt.toISOString() }));
   }),
 
   decide: requirePermission('brands.manage')

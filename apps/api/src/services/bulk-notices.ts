@@ -98,8 +98,12 @@ export async function inspectCsv(path: string): Promise<number> {
   return rows;
 }
 
-/** Streams the upload to disk while hashing it, refusing files over the size limit. */
-export async function storeUpload(body: Readable, uploadDir: string): Promise<{ path: string; sha256: string; sizeBytes: number }> {
+/** Streams an upload to disk while hashing it, refusing files over the size limit; the file is named by its hash. */
+export async function storeUpload(
+  body: Readable,
+  uploadDir: string,
+  { maxBytes = BULK_MAX_BYTES, extension = 'csv' }: { maxBytes?: number; extension?: string } = {},
+): Promise<{ path: string; sha256: string; sizeBytes: number }> {
   mkdirSync(uploadDir, { recursive: true });
   const temporary = join(uploadDir, `upload-${randomUUID()}.tmp`);
   const hash = createHash('sha256');
@@ -107,7 +111,7 @@ export async function storeUpload(body: Readable, uploadDir: string): Promise<{ 
   const meter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       sizeBytes += chunk.length;
-      if (sizeBytes > BULK_MAX_BYTES) return done(new BulkFileError(`The file is larger than ${BULK_MAX_BYTES / 1024 / 1024} MB; split it`));
+      if (sizeBytes > maxBytes) return done(new BulkFileError(`The file is larger than ${maxBytes / 1024 / 1024} MB`));
       hash.update(chunk);
       done(null, chunk);
     },
@@ -123,7 +127,7 @@ export async function storeUpload(body: Readable, uploadDir: string): Promise<{ 
     throw new BulkFileError('The file is empty');
   }
   const sha256 = hash.digest('hex');
-  const path = join(uploadDir, `${sha256}.csv`);
+  const path = join(uploadDir, `${sha256}.${extension}`);
   renameSync(temporary, path);
   return { path, sha256, sizeBytes };
 }

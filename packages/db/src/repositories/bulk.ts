@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { BulkJob, BulkJobError } from '../entities';
+import { BulkJob, BulkJobError, Document } from '../entities';
 
 export const findBulkJobByKey = (em: EntityManager, brandId: string, idempotencyKey: string) => em.findOne(BulkJob, { brand: brandId, idempotencyKey });
 
@@ -25,3 +25,7 @@ export async function* bulkJobErrorLines(em: EntityManager, jobId: string, pageS
     em.clear();
   }
 }
+
+/** A document by id; with a brand id, only that brand's (a foreign id finds nothing). */
+export const findDocument = (em: EntityManager, id: string, brandId: string | null) =>
+  em.findOne(Document, brandId ? { id, brand: brandId } : { id });
