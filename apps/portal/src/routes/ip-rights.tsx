@@ -6,9 +6,23 @@ import { RightStatusBadge } from '../components/badges';
 import { SelectField, TextField } from '../components/text-field';
 import { describeRight, effectiveRightStatus, formatDate, IP_RIGHT_KIND_LABELS } from '../format';
 import { brandLoader, useMe } from '../session';
-import { issuesFor, toFormError, trpc, type FormError, type IpRight } from '../trpc';
+import { getCsrfToken, issuesFor, toFormError, trpc, type FormError, type IpRight } from '../trpc';
 
-const FIELDS = ['kind', 'registrationNumber', 'jurisdiction', 'classes', 'validFrom', 'validUntil'];
+const FIELDS = ['kind', 'registrationNumber', 'jurisdiction', 'classes', 'validFrom', 'validUntil', 'evidenceDocumentId'];
+
+/** Uploads the certificate first; the right then cites the stored document by id. */
+async function uploadEvidence(file: File): Promise<string> {
+  const response = await fetch('/api/documents', {
+    method: 'POST',
+    headers: { 'content-type': file.type || 'application/octet-stream', 'x-csrf-token': getCsrfToken(), 'x-file-name': file.name },
+    body: file,
+  });
+  const body = (await response.json()) as { id?: string; error?: { message: string } };
+  if (!response.ok || !body.id) throw new EvidenceError(body.error?.message ?? 'The evidence could not be uploaded');
+  return body.id;
+}
+
+class EvidenceError extends Error {}
 
 export const ipRightsLoader = brandLoader(async (): Promise<IpRight[]> => {
   return trpc.ipRights.list.query();
@@ -32,9 +46,12 @@ export async function ipRightsAction({ request }: ActionFunctionArgs): Promise<R
     validUntil: text('validUntil'),
   };
   try {
-    await trpc.ipRights.register.mutate(input);
+    const evidence = form.get('evidence');
+    const evidenceDocumentId = evidence instanceof File && evidence.size > 0 ? await uploadEvidence(evidence) : null;
+    await trpc.ipRights.register.mutate({ ...input, evidenceDocumentId });
     return { ok: true, registered: describeRight(input) };
   } catch (error) {
+    if (error instanceof EvidenceError) return { ok: false, message: error.message, fieldIssues: { evidence: [error.message] } };
     return { ok: false, ...toFormError(error, FIELDS) };
   }
 }
@@ -82,7 +99,7 @@ function RegisterForm() {
       </p>
       {failure && <ErrorAlert>{failure.message}</ErrorAlert>}
       {registered && <StatusMessage>{registered} is registered and awaits verification.</StatusMessage>}
-      <Form method="post" noValidate className="form-grid" ref={formRef}>
+      <Form method="post" encType="multipart/form-data" noValidate className="form-grid" ref={formRef}>
         <SelectField
           label="Kind"
           name="kind"
@@ -126,6 +143,14 @@ function RegisterForm() {
           type="date"
           required
           errors={issuesFor(failure?.fieldIssues, 'validUntil')}
+        />
+        <TextField
+          label="Evidence document"
+          name="evidence"
+          type="file"
+          accept="application/pdf,image/png,image/jpeg,image/webp"
+          hint="The registration certificate: PDF, PNG, JPEG or WebP, up to 10 MB."
+          errors={issuesFor(failure?.fieldIssues, 'evidence')}
         />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={submitting}>
