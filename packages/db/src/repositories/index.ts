@@ -7,3 +7,4 @@ export * from './overview';
 export * from './notices';
 export * from './outbox';
 export * from './bulk';
+export * from './ingestion';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditEvent, Brand, IpRight, Listing, Marketplace, Notice, NoticeItem, OutboxCommand, Removal, Seller } from '../entities';
+import { AuditEvent, Brand, IpRight, Listing, Marketplace, Notice, NoticeItem, Notification, OutboxCommand, Removal, Seller } from '../entities';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing';
 import {
   claimDueCommands,
@@ -105,6 +105,9 @@ describe.each(testDatabaseKinds())('outbox repository on %s', (kind) => {
     expect((await after.findOneOrFail(Removal, removal.id)).reinstatedAt).toEqual(at(5000));
     expect((await after.findOneOrFail(Listing, listing.id)).status).toBe('reinstated');
     expect((await after.findOneOrFail(NoticeItem, item.id)).state).toBe('reinstated');
+    // The brand is told of both changes in the portal.
+    const notes = await after.find(Notification, { entityId: item.id }, { orderBy: { createdAt: 'ASC' } });
+    expect(notes.map((note) => note.title)).toEqual([expect.stringMatching(/was removed$/), expect.stringMatching(/was reinstated$/)]);
   });
 
   it('schedules retries and marks commands dead, and a lease that expires on the last attempt kills the command', async () => {

@@ -12,7 +12,7 @@ import {
   type OutboxState,
   OUTBOX_STATES,
 } from '@jf/domain';
-import { Marketplace, OutboxCommand, Removal, type Brand, type Listing } from '../entities';
+import { Marketplace, Notification, OutboxCommand, Removal, type Brand, type Listing, type NoticeItem } from '../entities';
 import { recordAudit, type AuditEntry } from './audit';
 
 /** Who the dispatcher's audit events name. */
@@ -284,6 +284,7 @@ export async function applyRemovalAcknowledged(
     item.state = unwrap(transitionNoticeItem(item.state, 'remove'));
     item.decidedAt ??= at;
     recordAudit(em, { actor, action: 'notice_item_removed', entityType: 'notice_item', entityId: item.id, brandId, before: { state: 'pending' }, after: { state: item.state, removalId: removal.id } });
+    notifyItemChange(em, item, `Listing ${listing.externalId} was removed`, `The marketplace removed "${listing.title}" on ${at.toISOString()}.`);
   }
 }
 
@@ -313,6 +314,7 @@ export async function applyReinstatementAcknowledged(
   if (item && item.state === 'removed') {
     const event = item.auditUpheld === false ? 'audit_overturned' : 'appeal_reinstated';
     item.state = unwrap(transitionNoticeItem(item.state, event));
+    notifyItemChange(em, item, `Listing ${listing.externalId} was reinstated`, `The marketplace put "${listing.title}" back on sale on ${at.toISOString()}.`);
     recordAudit(em, { actor, action: 'notice_item_reinstated', entityType: 'notice_item', entityId: item.id, brandId, before: { state: 'removed' }, after: { state: item.state, event, removalId: removal.id } });
   }
 }
@@ -339,4 +341,9 @@ export async function pointMarketplacesAt(em: EntityManager, baseUrl: string): P
   }
   await em.flush();
   return changed;
+}
+
+/** Tells the brand's users in the portal that one of its notice items changed state. */
+function notifyItemChange(em: EntityManager, item: NoticeItem, title: string, body: string): void {
+  em.create(Notification, { brand: item.brand, kind: 'notice_item_state', title, body, entityType: 'notice_item', entityId: item.id });
 }
