@@ -20,8 +20,10 @@ const envSchema = z.object({
   BULK_BATCH_PAUSE_MS: z.coerce.number().int().min(0).max(10_000).default(0),
   /** Uploaded evidence and bulk CSV files (default data/uploads). */
   UPLOAD_DIR: z.string().optional(),
-  /** Background workers run inside the API process: `all` (the outbox dispatcher), or `none` when they run as their own processes. */
+  /** Background workers run inside the API process: `all` (the outbox dispatcher and listing ingestion), or `none` when they run as their own processes. */
   JF_WORKERS: z.enum(['all', 'none']).default('all'),
+  /** Pause between listing ingestion passes over the marketplaces' feeds. */
+  JF_INGEST_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
   /** The marketplace simulator: when set, every marketplace's commands go to `<url>/<code>` (seeded or not). */
   JF_SIMULATOR_URL: z.url().optional(),
   /** Folders with the built admin and portal; served only when they exist. */

@@ -4,6 +4,7 @@ import { Database, parseDatabaseUrl, pointMarketplacesAt, seedWorld } from '@jf/
 import { createApp } from './app';
 import { BulkJobRunner } from './services/bulk-notices';
 import { readEnv } from './env';
+import { startListingIngestion } from './workers/listing-ingestion';
 import { startOutboxDispatcher } from './workers/outbox-dispatcher';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
@@ -30,8 +31,10 @@ if (env.JF_SIMULATOR_URL) {
   if (changed) logger.info({ simulator: env.JF_SIMULATOR_URL, changed }, 'marketplaces pointed at the simulator');
 }
 
-// The embedded default: the outbox dispatcher in this process (workers/outbox-main.ts runs it alone).
+// The embedded default: the outbox dispatcher and listing ingestion in this process
+// (workers/outbox-main.ts and workers/ingestion-main.ts run them alone).
 const outbox = env.JF_WORKERS === 'all' ? startOutboxDispatcher({ database, logger }) : null;
+const ingestion = env.JF_WORKERS === 'all' ? startListingIngestion({ database, logger, intervalMs: env.JF_INGEST_INTERVAL_MS }) : null;
 
 const bulkRunner = new BulkJobRunner(database, logger, env.BULK_BATCH_PAUSE_MS);
 const resumed = await bulkRunner.resumeUnfinished();
@@ -55,7 +58,7 @@ const server = app.listen(env.PORT, env.HOST, () => {
 async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   server.close();
-  await outbox?.stop();
+  await Promise.all([outbox?.stop(), ingestion?.stop()]);
   await database.close();
   process.exit(0);
 }

@@ -7,3 +7,4 @@ export * from './state-machines';
 export * from './policy/gft';
 export * from './metrics';
 export * from './notices';
+export * from './listings';

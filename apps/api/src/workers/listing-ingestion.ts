@@ -54,9 +54,11 @@ function describeError(error: unknown): string {
  * page and a page is never half applied. Pages are small transactions on purpose: on SQLite the API
  * waits for the single writer, and 500 rows keep that wait short even during the first full pass.
  */
-export function createListingIngestion(options: ListingIngestionOptions): Omit<ListingIngestion, 'stop'> {
+export function createListingIngestion(options: ListingIngestionOptions): Omit<ListingIngestion, 'stop'> & { halt(): void } {
   const { database, logger, pageSize = 500, timeoutMs = 10_000, fetch: send = fetch } = options;
   const log = logger.child({ worker: 'listing-ingestion' });
+  // Set on shutdown: a long first pass stops after the page in progress (its cursor is committed).
+  let halted = false;
 
   async function getJson(url: string): Promise<{ status: number; body: unknown }> {
     let response: Response;
@@ -99,8 +101,11 @@ export function createListingIngestion(options: ListingIngestionOptions): Omit<L
   async function ingestMarketplace(code: MarketplaceCode, rawBaseUrl: string, pass: IngestionPass): Promise<void> {
     const baseUrl = rawBaseUrl.replace(/\/+$/, '');
     let cursor = await ingestionCursor(database.fork(), code);
-    for (;;) {
+    while (!halted) {
       const page = await fetchPage(baseUrl, cursor);
+      const next = page.nextCursor ?? cursor;
+      // Nothing new: no transaction, so an idle feed costs the database no writes.
+      if (page.items.length === 0 && next === cursor) return;
       // Unknown sellers are fetched before the transaction, so no write lock waits on the network.
       const missing = await unknownSellerIds(
         database.fork(),
@@ -111,7 +116,6 @@ export function createListingIngestion(options: ListingIngestionOptions): Omit<L
       for (const id of missing) fetched.set(id, await fetchSeller(baseUrl, id));
       // A seller that appeared between the check and the transaction is looked up then.
       const lookup = async (id: string) => (fetched.has(id) ? fetched.get(id)! : fetchSeller(baseUrl, id));
-      const next = page.nextCursor ?? cursor;
       const outcome = await database.fork().transactional(async (tx): Promise<FeedUpsertResult | null> => {
         // Compare-and-set: another ingestor on the same database may have applied this page already.
         if (!(await saveIngestionCursor(tx, code, next, { expected: cursor }))) return null;
@@ -136,6 +140,7 @@ export function createListingIngestion(options: ListingIngestionOptions): Omit<L
   async function pass(): Promise<IngestionPass> {
     const result: IngestionPass = { pages: 0, inserted: 0, updated: 0, statusChanges: 0, sellersCreated: 0, failed: [] };
     for (const { code, baseUrl } of await ingestionTargets(database.fork())) {
+      if (halted) break;
       try {
         await ingestMarketplace(code, baseUrl, result);
       } catch (error) {
@@ -151,6 +156,9 @@ export function createListingIngestion(options: ListingIngestionOptions): Omit<L
 
   let running: Promise<IngestionPass> = Promise.resolve({ pages: 0, inserted: 0, updated: 0, statusChanges: 0, sellersCreated: 0, failed: [] });
   return {
+    halt: () => {
+      halted = true;
+    },
     // Passes never overlap: a call during a pass runs after it.
     drainOnce: () => {
       running = running.catch(() => undefined).then(pass);
@@ -184,6 +192,7 @@ export function startListingIngestion(options: ListingIngestionOptions): Listing
     drainOnce: ingestion.drainOnce,
     stop: async () => {
       stopped = true;
+      ingestion.halt();
       if (timer) clearTimeout(timer);
       timer = null;
       await current;

@@ -1,4 +1,4 @@
-import { EntitySchema, OptionalProps } from '@mikro-orm/core';
+import { EntitySchema, OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
 import {
   BRAND_STATUSES,
   GFT_STATUSES,
@@ -18,6 +18,8 @@ import type { User } from './identity';
 
 export class Marketplace {
   [OptionalProps]?: 'createdAt';
+  /** The code is the key, so a bare code can stand for the marketplace in queries and inserts. */
+  [PrimaryKeyProp]?: 'code';
   code!: MarketplaceCode;
   name!: string;
   baseUrl!: string;
