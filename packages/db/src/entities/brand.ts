@@ -1,4 +1,4 @@
-import { EntitySchema, OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
+import { DateTimeType, EntitySchema, OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
 import {
   BRAND_STATUSES,
   GFT_STATUSES,
@@ -74,8 +74,8 @@ export const BrandSchema = new EntitySchema<Brand>({
     slug: { type: 'string', length: 200, unique: true },
     status: enumProperty(BRAND_STATUSES, { default: 'active' }),
     gftStatus: enumProperty(GFT_STATUSES, { default: 'not_eligible' }),
-    gftStatusChangedAt: { type: 'datetime', nullable: true },
-    gftSuspendedAt: { type: 'datetime', nullable: true },
+    gftStatusChangedAt: { type: DateTimeType, nullable: true },
+    gftSuspendedAt: { type: DateTimeType, nullable: true },
     jointForcePhase: enumProperty(JOINT_FORCE_PHASES, { default: 'onboarding' }),
     accountManager: { kind: 'm:1', entity: 'User', nullable: true, deleteRule: 'set null' },
     accuracy: { type: 'double', nullable: true },
@@ -115,13 +115,13 @@ export const IpRightSchema = new EntitySchema<IpRight>({
     registrationNumber: { type: 'string', length: 100 },
     jurisdiction: { type: 'string', length: 10 },
     classes: { type: 'json' },
-    validFrom: { type: 'datetime' },
-    validUntil: { type: 'datetime' },
+    validFrom: { type: DateTimeType },
+    validUntil: { type: DateTimeType },
     evidenceDocument: { type: 'string', length: 500, nullable: true },
     status: enumProperty(IP_RIGHT_STATUSES, { default: 'pending' }),
     rejectionReason: { type: 'text', nullable: true },
     verifiedBy: { kind: 'm:1', entity: 'User', nullable: true, deleteRule: 'set null' },
-    verifiedAt: { type: 'datetime', nullable: true },
+    verifiedAt: { type: DateTimeType, nullable: true },
     createdAt: createdAtProperty,
   },
 });

@@ -1,4 +1,4 @@
-import { EntitySchema, OptionalProps } from '@mikro-orm/core';
+import { DateTimeType, EntitySchema, OptionalProps } from '@mikro-orm/core';
 import { LISTING_STATUSES, SELLER_STATUSES, type ListingStatus, type SellerStatus } from '@jf/domain';
 import type { Brand, Marketplace, ProtectedProduct } from './brand';
 import { createdAtProperty, enumProperty, idProperty, updatedAtProperty, newId } from './common';
@@ -33,7 +33,7 @@ export const SellerSchema = new EntitySchema<Seller>({
     strikeCount: { type: 'integer', default: 0 },
     contactFingerprint: { type: 'string', length: 64, nullable: true },
     paymentFingerprint: { type: 'string', length: 64, nullable: true },
-    registeredAt: { type: 'datetime' },
+    registeredAt: { type: DateTimeType },
     createdAt: createdAtProperty,
   },
 });
@@ -91,8 +91,8 @@ export const ListingSchema = new EntitySchema<Listing>({
     matchedBrand: { kind: 'm:1', entity: 'Brand', nullable: true, deleteRule: 'set null' },
     matchedProduct: { kind: 'm:1', entity: 'ProtectedProduct', nullable: true, deleteRule: 'set null' },
     riskScore: { type: 'double', nullable: true },
-    scoredAt: { type: 'datetime', nullable: true },
-    listedAt: { type: 'datetime' },
+    scoredAt: { type: DateTimeType, nullable: true },
+    listedAt: { type: DateTimeType },
     createdAt: createdAtProperty,
     updatedAt: updatedAtProperty,
   },

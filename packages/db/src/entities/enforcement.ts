@@ -1,4 +1,4 @@
-import { EntitySchema, OptionalProps } from '@mikro-orm/core';
+import { DateTimeType, EntitySchema, OptionalProps } from '@mikro-orm/core';
 import {
   APPEAL_STATES,
   AUTH_ANSWERS,
@@ -60,7 +60,7 @@ export const NoticeSchema = new EntitySchema<Notice>({
     path: enumProperty(NOTICE_PATHS),
     idempotencyKey: { type: 'string', length: 128 },
     itemCount: { type: 'integer', default: 0 },
-    submittedAt: { type: 'datetime' },
+    submittedAt: { type: DateTimeType },
     createdAt: createdAtProperty,
   },
 });
@@ -126,9 +126,9 @@ export const NoticeItemSchema = new EntitySchema<NoticeItem>({
     infoRequest: { type: 'text', nullable: true },
     infoResponse: { type: 'text', nullable: true },
     claimedBy: optionalUserRef,
-    claimedAt: { type: 'datetime', nullable: true },
+    claimedAt: { type: DateTimeType, nullable: true },
     decidedBy: optionalUserRef,
-    decidedAt: { type: 'datetime', nullable: true },
+    decidedAt: { type: DateTimeType, nullable: true },
     auditSampled: { type: 'boolean', default: false },
     auditUpheld: { type: 'boolean', nullable: true },
     createdAt: createdAtProperty,
@@ -177,8 +177,8 @@ export const AuthRequestSchema = new EntitySchema<AuthRequest>({
     answer: enumProperty(AUTH_ANSWERS, { nullable: true }),
     answerReason: { type: 'text', nullable: true },
     answeredBy: optionalUserRef,
-    answeredAt: { type: 'datetime', nullable: true },
-    dueAt: { type: 'datetime' },
+    answeredAt: { type: DateTimeType, nullable: true },
+    dueAt: { type: DateTimeType },
     createdAt: createdAtProperty,
   },
 });
@@ -218,9 +218,9 @@ export const RemovalSchema = new EntitySchema<Removal>({
     source: enumProperty(REMOVAL_SOURCES),
     noticeItem: { kind: 'm:1', entity: 'NoticeItem', nullable: true, deleteRule: 'set null' },
     authRequest: { kind: 'm:1', entity: 'AuthRequest', nullable: true, deleteRule: 'set null' },
-    requestedAt: { type: 'datetime' },
-    removedAt: { type: 'datetime', nullable: true },
-    reinstatedAt: { type: 'datetime', nullable: true },
+    requestedAt: { type: DateTimeType },
+    removedAt: { type: DateTimeType, nullable: true },
+    reinstatedAt: { type: DateTimeType, nullable: true },
     createdAt: createdAtProperty,
   },
 });
@@ -271,9 +271,9 @@ export const AppealSchema = new EntitySchema<Appeal>({
     evidence: { type: 'json' },
     state: enumProperty(APPEAL_STATES, { default: 'open' }),
     brandResponse: { type: 'text', nullable: true },
-    brandRespondedAt: { type: 'datetime', nullable: true },
+    brandRespondedAt: { type: DateTimeType, nullable: true },
     decidedBy: optionalUserRef,
-    decidedAt: { type: 'datetime', nullable: true },
+    decidedAt: { type: DateTimeType, nullable: true },
     decisionReason: { type: 'text', nullable: true },
     createdAt: createdAtProperty,
   },
@@ -300,7 +300,7 @@ export const StrikeSchema = new EntitySchema<Strike>({
     marketplace: marketplaceRef,
     brand: { kind: 'm:1', entity: 'Brand', nullable: true, deleteRule: 'restrict' },
     removal: { kind: 'm:1', entity: 'Removal', deleteRule: 'restrict' },
-    expiresAt: { type: 'datetime' },
+    expiresAt: { type: DateTimeType },
     createdAt: createdAtProperty,
   },
 });

@@ -1,4 +1,4 @@
-import { EntitySchema, OptionalProps } from '@mikro-orm/core';
+import { DateTimeType, EntitySchema, OptionalProps } from '@mikro-orm/core';
 import { ROLES, USER_STATUSES, type Role, type UserStatus } from '@jf/domain';
 import type { Brand } from './brand';
 import { createdAtProperty, enumProperty, idProperty, newId } from './common';
@@ -44,8 +44,8 @@ export const UserSchema = new EntitySchema<User>({
     brand: { kind: 'm:1', entity: 'Brand', nullable: true, deleteRule: 'restrict' },
     locale: { type: 'string', length: 16, default: 'en' },
     inviteTokenHash: { type: 'string', length: 128, nullable: true, unique: true, hidden: true },
-    inviteExpiresAt: { type: 'datetime', nullable: true },
-    lastSignInAt: { type: 'datetime', nullable: true },
+    inviteExpiresAt: { type: DateTimeType, nullable: true },
+    lastSignInAt: { type: DateTimeType, nullable: true },
     createdAt: createdAtProperty,
   },
 });
@@ -71,8 +71,8 @@ export const SessionSchema = new EntitySchema<Session>({
     user: { kind: 'm:1', entity: 'User', deleteRule: 'cascade' },
     csrfToken: { type: 'string', length: 64 },
     createdAt: createdAtProperty,
-    lastSeenAt: { type: 'datetime' },
-    expiresAt: { type: 'datetime' },
+    lastSeenAt: { type: DateTimeType },
+    expiresAt: { type: DateTimeType },
     userAgent: { type: 'string', length: 500, nullable: true },
   },
 });

@@ -1,4 +1,4 @@
-import { EntitySchema, OptionalProps } from '@mikro-orm/core';
+import { DateTimeType, EntitySchema, OptionalProps } from '@mikro-orm/core';
 import {
   AUDIT_ENTITIES,
   BULK_JOB_STATES,
@@ -45,9 +45,9 @@ export const MessageThreadSchema = new EntitySchema<MessageThread>({
     subject: { type: 'string', length: 300 },
     subjectType: enumProperty(THREAD_SUBJECT_TYPES, { nullable: true }),
     subjectId: { type: 'uuid', nullable: true },
-    brandReadAt: { type: 'datetime', nullable: true },
-    staffReadAt: { type: 'datetime', nullable: true },
-    lastMessageAt: { type: 'datetime' },
+    brandReadAt: { type: DateTimeType, nullable: true },
+    staffReadAt: { type: DateTimeType, nullable: true },
+    lastMessageAt: { type: DateTimeType },
     createdAt: createdAtProperty,
   },
 });
@@ -115,7 +115,7 @@ export const AuditEventSchema = new EntitySchema<AuditEvent>({
     before: { type: 'json', nullable: true },
     after: { type: 'json', nullable: true },
     requestId: { type: 'string', length: 64, nullable: true },
-    occurredAt: { type: 'datetime' },
+    occurredAt: { type: DateTimeType },
   },
 });
 
@@ -146,8 +146,8 @@ export const ModelVersionSchema = new EntitySchema<ModelVersion>({
     askThreshold: { type: 'double' },
     metrics: { type: 'json' },
     labelCounts: { type: 'json' },
-    trainedAt: { type: 'datetime' },
-    promotedAt: { type: 'datetime', nullable: true },
+    trainedAt: { type: DateTimeType },
+    promotedAt: { type: DateTimeType, nullable: true },
   },
 });
 
@@ -194,11 +194,11 @@ export const OutboxCommandSchema = new EntitySchema<OutboxCommand>({
     idempotencyKey: { type: 'string', length: 128, unique: true },
     state: enumProperty(OUTBOX_STATES, { default: 'pending' }),
     attempts: { type: 'integer', default: 0 },
-    nextAttemptAt: { type: 'datetime' },
-    claimedUntil: { type: 'datetime', nullable: true },
+    nextAttemptAt: { type: DateTimeType },
+    claimedUntil: { type: DateTimeType, nullable: true },
     claimedBy: { type: 'string', length: 100, nullable: true },
     lastError: { type: 'text', nullable: true },
-    deliveredAt: { type: 'datetime', nullable: true },
+    deliveredAt: { type: DateTimeType, nullable: true },
     createdAt: createdAtProperty,
   },
 });
@@ -219,7 +219,7 @@ export const SettingSchema = new EntitySchema<Setting>({
     key: { type: 'string', length: 100, primary: true },
     value: { type: 'json' },
     updatedBy: { kind: 'm:1', entity: 'User', nullable: true, deleteRule: 'set null' },
-    updatedAt: { type: 'datetime', onCreate: () => new Date(), onUpdate: () => new Date() },
+    updatedAt: { type: DateTimeType, onCreate: () => new Date(), onUpdate: () => new Date() },
   },
 });
 
@@ -317,9 +317,9 @@ export const BulkJobSchema = new EntitySchema<BulkJob>({
     rowsAccepted: { type: 'integer', default: 0 },
     rowsRejected: { type: 'integer', default: 0 },
     failureReason: { type: 'text', nullable: true },
-    finishedAt: { type: 'datetime', nullable: true },
+    finishedAt: { type: DateTimeType, nullable: true },
     createdAt: createdAtProperty,
-    updatedAt: { type: 'datetime', onCreate: () => new Date(), onUpdate: () => new Date() },
+    updatedAt: { type: DateTimeType, onCreate: () => new Date(), onUpdate: () => new Date() },
   },
 });
 
@@ -374,7 +374,7 @@ export const NotificationSchema = new EntitySchema<Notification>({
     body: { type: 'text' },
     entityType: enumProperty(AUDIT_ENTITIES, { nullable: true }),
     entityId: { type: 'string', length: 64, nullable: true },
-    readAt: { type: 'datetime', nullable: true },
+    readAt: { type: DateTimeType, nullable: true },
     createdAt: createdAtProperty,
   },
 });
