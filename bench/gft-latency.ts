@@ -43,7 +43,7 @@ const SECONDS = numberArg('--seconds', 30);
 /** The goal rate, after one the platform should sustain, so the report shows latency with and without a queue. */
 const RATES = (stringArg('--rates') ?? '10,200').split(',').map(Number).sort((a, b) => a - b);
 /** The dispatcher's pause between rounds that found less than a full batch: the polling delay. */
-const INTERVAL_MS = numberArg('--interval', 10);
+const INTERVAL_MS = numberArg('--interval', 1000);
 const WARMUP_SECONDS = 2;
 /** Every wait is bounded: a request, the tail of acknowledgements after the schedule ends. */
 const REQUEST_TIMEOUT_MS = 30_000;

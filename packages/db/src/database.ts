@@ -5,6 +5,7 @@ import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { ENTITY_SCHEMAS } from './entities';
+import { OutboxCommitSignal } from './outbox-signal';
 import { postgresqlMigrations } from '../migrations/postgresql';
 import { sqliteMigrations } from '../migrations/sqlite';
 
@@ -29,9 +30,10 @@ export function parseDatabaseUrl(url: string | undefined, defaultSqliteFile = DE
   throw new Error(`DATABASE_URL must start with postgres://, postgresql://, sqlite: or file: (got "${url.split(':')[0]}:")`);
 }
 
-function ormOptions(target: DatabaseTarget, debug: boolean): Options {
+function ormOptions(target: DatabaseTarget, debug: boolean, outboxSignal: OutboxCommitSignal): Options {
   const common = {
     entities: ENTITY_SCHEMAS,
+    subscribers: [outboxSignal],
     extensions: [Migrator],
     debug,
     allowGlobalContext: false,
@@ -53,8 +55,34 @@ function ormOptions(target: DatabaseTarget, debug: boolean): Options {
     ...common,
     driver: BetterSqliteDriver,
     dbName: target.location,
+    pool: { afterCreate: (connection: SqliteConnection, done: (error: Error | null, connection: SqliteConnection) => void) => done(null, cachePreparedStatements(connection)) },
     migrations: { migrationsList: sqliteMigrations, snapshot: false, transactional: true, allOrNothing: true, silent: true },
   };
+}
+
+type SqliteConnection = { prepare(sql: string): unknown };
+const PREPARED_STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Knex prepares every statement anew, and on SQLite preparing costs more than running a short query.
+ * The same SQL text gets the same prepared statement back (knex runs each with `all`/`run` at once, so
+ * a statement is never in use twice); the least recently used ones are dropped beyond the cache size.
+ */
+function cachePreparedStatements(connection: SqliteConnection): SqliteConnection {
+  const prepare = connection.prepare.bind(connection);
+  const cache = new Map<string, unknown>();
+  connection.prepare = (sql: string) => {
+    let statement = cache.get(sql);
+    if (statement) {
+      cache.delete(sql);
+    } else {
+      statement = prepare(sql);
+      if (cache.size >= PREPARED_STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(sql, statement);
+    return statement;
+  };
+  return connection;
 }
 
 /** One open database: the ORM plus what the rest of the platform needs from it. */
@@ -62,11 +90,13 @@ export class Database {
   private constructor(
     readonly orm: MikroORM,
     readonly target: DatabaseTarget,
+    private readonly outboxSignal: OutboxCommitSignal,
   ) {}
 
   static async open(target: DatabaseTarget, { migrate = true, debug = false } = {}): Promise<Database> {
-    const orm = await MikroORM.init(ormOptions(target, debug));
-    const database = new Database(orm, target);
+    const outboxSignal = new OutboxCommitSignal();
+    const orm = await MikroORM.init(ormOptions(target, debug, outboxSignal));
+    const database = new Database(orm, target, outboxSignal);
     if (target.kind === 'sqlite') {
       // WAL lets readers run beside the single writer; busy_timeout waits instead of failing on a lock.
       const connection = orm.em.getConnection();
@@ -85,6 +115,11 @@ export class Database {
   /** A fresh unit of work: one per request or job, never shared. */
   fork(): EntityManager {
     return this.orm.em.fork();
+  }
+
+  /** Calls `listener` after each commit that added outbox commands in this process; returns the unsubscribe. */
+  onOutboxCommitted(listener: () => void): () => void {
+    return this.outboxSignal.listen(listener);
   }
 
   async migrate(): Promise<string[]> {

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   AuditEvent,
   Brand,
@@ -179,6 +179,21 @@ describe.each(testDatabaseKinds())('outbox dispatcher against the marketplace si
     expect(await em.count(AuditEvent, { action: 'outbox_delivered' })).toBe(200);
     expect(await em.count(AuditEvent, { action: 'outbox_retry_scheduled', actorLabel: 'outbox-dispatcher' })).toBeGreaterThan(100);
     expect(await em.count(AuditEvent, { action: 'notice_item_removed', actorLabel: 'outbox-dispatcher' })).toBe(40);
+  });
+
+  it('delivers a command as soon as this process commits it, without waiting for the next poll', async () => {
+    const sim = await startSim(['WAKE-0', 'WAKE-1', 'WAKE-2'].map((externalId) => ({ marketplace: 'taobao', externalId })), 13);
+    await pointTaobaoAt(sim.baseUrl);
+    const dispatcher = startOutboxDispatcher({ database: bed.database, logger: silent, workerId: 'woken', intervalMs: 3_600_000, ...FAST });
+    try {
+      // The first round runs at start and finds nothing; the next poll would be an hour away.
+      await sleep(200);
+      await enqueueRemovals('WAKE', 3);
+      await vi.waitFor(() => expect(sim.app.simulator.snapshotStats().applied.remove).toBe(3), { timeout: 10_000, interval: 20 });
+    } finally {
+      await dispatcher.stop();
+      await sim.close();
+    }
   });
 
   it('gives up at once on a refusal no retry can change (unknown listing)', async () => {

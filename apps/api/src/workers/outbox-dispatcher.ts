@@ -4,12 +4,14 @@ import type { Logger } from 'pino';
 import {
   claimDueCommands,
   MARKETPLACE_COMMAND_KINDS,
-  recordOutboxDelivery,
+  recordOutboxDeliveries,
   recordOutboxFailure,
   type ClaimedCommand,
   type Database,
+  type Delivered,
 } from '@jf/db';
 import { outboxPayloadSchemas } from '@jf/domain';
+import { groupCommit } from './group-commit';
 import { isRetryableStatus, OUTBOX_BACKOFF, OUTBOX_MAX_ATTEMPTS, retryDelayMs, type BackoffPolicy } from './retry-policy';
 
 export interface OutboxDispatcherOptions {
@@ -19,7 +21,7 @@ export interface OutboxDispatcherOptions {
   workerId?: string;
   /** Commands claimed per round. */
   batchSize?: number;
-  /** Pause between rounds when the last one found less than a full batch. */
+  /** Pause between rounds when the last one found less than a full batch and nothing new was committed. */
   intervalMs?: number;
   /** How long a claim holds; must outlast the HTTP timeout, or a slow delivery gets reclaimed. */
   leaseMs?: number;
@@ -39,6 +41,8 @@ export interface OutboxDispatcher {
 }
 
 export interface RunningOutboxDispatcher extends OutboxDispatcher {
+  /** Starts a round now (or right after the one in progress) instead of after the pause. */
+  wake(): void;
   /** Stops the loop and waits for the round in progress. */
   stop(): Promise<void>;
 }
@@ -88,6 +92,8 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   } = options;
   if (leaseMs <= timeoutMs) throw new Error(`leaseMs (${leaseMs}) must be longer than timeoutMs (${timeoutMs})`);
   const log = logger.child({ worker: workerId });
+  // Deliveries that finish while an acknowledgement is being written are written together next.
+  const recordDelivery = groupCommit((delivered: Delivered[]) => recordOutboxDeliveries(database.fork(), delivered, clock()));
 
   async function deliver(claim: ClaimedCommand): Promise<Delivery> {
     if (claim.kind !== 'remove_listing' && claim.kind !== 'reinstate_listing') {
@@ -128,7 +134,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     const context = { command: claim.id, key: claim.idempotencyKey, attempt: claim.attempts };
     try {
       if (delivery.ok) {
-        const recorded = await recordOutboxDelivery(database.fork(), claim, { appliedAt: delivery.appliedAt }, now);
+        const recorded = await recordDelivery({ claim, receipt: { appliedAt: delivery.appliedAt } });
         if (recorded) log.debug(context, 'outbox command delivered');
         else log.warn(context, 'outbox command delivered after its lease was taken over; the new holder records it');
         return;
@@ -163,17 +169,31 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   };
 }
 
-/** Starts the dispatch loop: a round right away, then again at once after a full batch, else after `intervalMs`. */
+/**
+ * Starts the dispatch loop: a round right away, then again at once after a full batch or when this
+ * process commits new commands, else after `intervalMs` (which finds retries that came due and
+ * commands other processes wrote).
+ */
 export function startOutboxDispatcher(options: OutboxDispatcherOptions): RunningOutboxDispatcher {
   const dispatcher = createOutboxDispatcher(options);
-  const { logger, intervalMs = 1000, batchSize = 50 } = options;
+  const { database, logger, intervalMs = 1000, batchSize = 50 } = options;
   let stopped = false;
+  let inRound = false;
+  let wokenDuringRound = false;
   let timer: NodeJS.Timeout | null = null;
   let current: Promise<unknown> = Promise.resolve();
+
+  const schedule = (delayMs: number) => {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(tick, delayMs);
+  };
 
   const tick = () => {
     timer = null;
     if (stopped) return;
+    inRound = true;
+    wokenDuringRound = false;
     const work = dispatcher.drainOnce().then(
       (handled) => handled,
       (error: unknown) => {
@@ -183,15 +203,24 @@ export function startOutboxDispatcher(options: OutboxDispatcherOptions): Running
     );
     current = work;
     void work.then((handled) => {
-      if (!stopped) timer = setTimeout(tick, handled >= batchSize ? 0 : intervalMs);
+      inRound = false;
+      schedule(handled >= batchSize || wokenDuringRound ? 0 : intervalMs);
     });
   };
-  timer = setTimeout(tick, 0);
+
+  const wake = () => {
+    if (inRound) wokenDuringRound = true;
+    else schedule(0);
+  };
+  const unsubscribe = database.onOutboxCommitted(wake);
+  schedule(0);
 
   return {
     drainOnce: dispatcher.drainOnce,
+    wake,
     stop: async () => {
       stopped = true;
+      unsubscribe();
       if (timer) clearTimeout(timer);
       timer = null;
       await current;

@@ -167,50 +167,66 @@ export interface DeliveryReceipt {
   appliedAt?: Date | null;
 }
 
+/** A delivered command and what the marketplace answered. */
+export interface Delivered {
+  claim: ClaimedCommand;
+  receipt?: DeliveryReceipt;
+}
+
 /**
  * Marks the command delivered and applies the acknowledgement (removal / reinstatement) in one
  * transaction. Returns false, changing nothing, when the claim had been lost to another dispatcher:
  * that one redelivers with the same idempotency key and applies the acknowledgement itself.
  */
-export async function recordOutboxDelivery(
-  em: EntityManager,
-  claim: ClaimedCommand,
-  receipt: DeliveryReceipt = {},
-  now = new Date(),
-): Promise<boolean> {
+export async function recordOutboxDelivery(em: EntityManager, claim: ClaimedCommand, receipt: DeliveryReceipt = {}, now = new Date()): Promise<boolean> {
+  const [recorded] = await recordOutboxDeliveries(em, [{ claim, receipt }], now);
+  return recorded!;
+}
+
+/**
+ * `recordOutboxDelivery` for many commands in one transaction (a dispatcher's group commit): the
+ * removals are read in one query and the changed rows written in one statement per table. Each
+ * command is fenced by its own claim; the answer says, in order, which were recorded.
+ */
+export async function recordOutboxDeliveries(em: EntityManager, deliveries: readonly Delivered[], now = new Date()): Promise<boolean[]> {
   return em.transactional(async (tx) => {
-    const won = await tx.nativeUpdate(OutboxCommand, heldBy(claim), {
-      state: 'delivered',
-      deliveredAt: now,
-      claimedBy: null,
-      claimedUntil: null,
-      lastError: null,
-    });
-    if (won === 0) return false;
-    recordAudit(
-      tx,
-      {
-        actor: OUTBOX_ACTOR,
-        action: 'outbox_delivered',
-        entityType: 'outbox_command',
-        entityId: claim.id,
-        brandId: claim.brandId,
-        before: { state: 'in_flight', attempts: claim.attempts, claimedBy: claim.claimedBy },
-        after: { state: 'delivered', attempts: claim.attempts, deliveredAt: now.toISOString() },
-      },
-      now,
-    );
-    const removalId = typeof claim.payload.removalId === 'string' ? claim.payload.removalId : null;
-    if (!removalId || (claim.kind !== 'remove_listing' && claim.kind !== 'reinstate_listing')) return true;
-    const removal = await tx.findOne(Removal, { id: removalId }, { populate: ['listing', 'noticeItem'] });
-    if (!removal) return true;
-    const appliedAt = receipt.appliedAt ?? now;
-    if (claim.kind === 'remove_listing') {
-      await applyRemovalAcknowledged(tx, removal, clamp(appliedAt, removal.requestedAt, now));
-    } else {
-      await applyReinstatementAcknowledged(tx, removal, clamp(appliedAt, removal.removedAt ?? removal.requestedAt, now));
+    const recorded: boolean[] = [];
+    for (const { claim } of deliveries) {
+      const won = await tx.nativeUpdate(OutboxCommand, heldBy(claim), { state: 'delivered', deliveredAt: now, claimedBy: null, claimedUntil: null, lastError: null });
+      recorded.push(won > 0);
+      if (won === 0) continue;
+      recordAudit(
+        tx,
+        {
+          actor: OUTBOX_ACTOR,
+          action: 'outbox_delivered',
+          entityType: 'outbox_command',
+          entityId: claim.id,
+          brandId: claim.brandId,
+          before: { state: 'in_flight', attempts: claim.attempts, claimedBy: claim.claimedBy },
+          after: { state: 'delivered', attempts: claim.attempts, deliveredAt: now.toISOString() },
+        },
+        now,
+      );
     }
-    return true;
+    const acknowledged = deliveries.flatMap((delivery, index) => {
+      const removalId = delivery.claim.payload.removalId;
+      return recorded[index] && typeof removalId === 'string' ? [{ ...delivery, removalId }] : [];
+    });
+    if (acknowledged.length === 0) return recorded;
+    const removals = await tx.find(Removal, { id: { $in: acknowledged.map(({ removalId }) => removalId) } }, { populate: ['listing', 'noticeItem'] });
+    const removalsById = new Map(removals.map((removal) => [removal.id, removal]));
+    for (const { claim, receipt, removalId } of acknowledged) {
+      const removal = removalsById.get(removalId);
+      if (!removal) continue;
+      const appliedAt = receipt?.appliedAt ?? now;
+      if (claim.kind === 'remove_listing') {
+        await applyRemovalAcknowledged(tx, removal, clamp(appliedAt, removal.requestedAt, now));
+      } else if (claim.kind === 'reinstate_listing') {
+        await applyReinstatementAcknowledged(tx, removal, clamp(appliedAt, removal.removedAt ?? removal.requestedAt, now));
+      }
+    }
+    return recorded;
   });
 }
 
