@@ -61,7 +61,9 @@ function ormOptions(target: DatabaseTarget, debug: boolean, outboxSignal: Outbox
 }
 
 type SqliteConnection = { prepare(sql: string): unknown };
-const PREPARED_STATEMENT_CACHE_SIZE = 500;
+const PREPARED_STATEMENT_CACHE_SIZE = 200;
+/** Multi-row inserts vary in length with every batch and are seldom repeated; caching them only holds memory. */
+const PREPARED_STATEMENT_MAX_SQL_LENGTH = 4_000;
 
 /**
  * Knex prepares every statement anew, and on SQLite preparing costs more than running a short query.
@@ -72,6 +74,7 @@ function cachePreparedStatements(connection: SqliteConnection): SqliteConnection
   const prepare = connection.prepare.bind(connection);
   const cache = new Map<string, unknown>();
   connection.prepare = (sql: string) => {
+    if (sql.length > PREPARED_STATEMENT_MAX_SQL_LENGTH) return prepare(sql);
     let statement = cache.get(sql);
     if (statement) {
       cache.delete(sql);

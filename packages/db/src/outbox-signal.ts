@@ -26,6 +26,11 @@ export class OutboxCommitSignal implements EventSubscriber<OutboxCommand> {
     this.pending.add(args.em);
   }
 
+  /** For commands inserted without the unit of work (`insertMany`), which raises no entity events. */
+  noteInsert(em: EntityManager): void {
+    this.pending.add(em);
+  }
+
   afterTransactionCommit(args: TransactionEventArgs): void {
     if (!this.pending.delete(args.em)) return;
     for (const listener of this.listeners) listener();
@@ -33,5 +38,12 @@ export class OutboxCommitSignal implements EventSubscriber<OutboxCommand> {
 
   afterTransactionRollback(args: TransactionEventArgs): void {
     this.pending.delete(args.em);
+  }
+}
+
+/** Tells the signal that `em` inserted commands natively; they are announced when its transaction commits. */
+export function noteOutboxInsert(em: EntityManager): void {
+  for (const subscriber of em.getEventManager().getSubscribers()) {
+    if (subscriber instanceof OutboxCommitSignal) subscriber.noteInsert(em);
   }
 }

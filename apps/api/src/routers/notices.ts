@@ -92,8 +92,7 @@ export const noticesRouter = {
         itemCount: uniqueIds.length,
         submittedAt: now,
       });
-      fileItems(ctx.em, notice, brand, uniqueIds.map((id) => screened.get(id)!.listing!), now);
-      await ctx.em.flush();
+      await fileItems(ctx.em, notice, uniqueIds.map((id) => screened.get(id)!.listing!), now);
       audit(ctx, { action: 'notice_submitted', entityType: 'notice', entityId: notice.id, brandId: ctx.brandId, after: { path, items: uniqueIds.length, reason: input.reason } });
       return { notice: presentNotice(notice), replayed: false };
     }),

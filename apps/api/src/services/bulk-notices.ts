@@ -19,19 +19,20 @@ import {
 import {
   Brand,
   BulkJob,
-  BulkJobError,
   Document,
   findBrandIpRight,
   findBulkJobByKey,
-  findListingsByExternalIds,
+  noticeCandidatesByReference,
   Notice,
   recordAudit,
+  recordBulkJobErrors,
   unfinishedBulkJobs,
   type Database,
   type EntityManager,
+  type NoticeCandidate,
   type User,
 } from '@jf/db';
-import { fileItems, screenListings } from './notice-filing';
+import { fileItems, screen } from './notice-filing';
 
 const BATCH_ROWS = 500;
 const LISTING_COLUMNS = 'a `listing` column (URL or marketplace:id) or `marketplace` and `listing_id` columns';
@@ -242,16 +243,15 @@ async function fileBatch(database: Database, jobId: string, batch: { row: number
       if (!ref) errors.push({ row, message: text ? `"${text}" is not a listing URL or marketplace:listing-id pair` : 'the listing is missing' });
       return { row, text, ref };
     });
-    const found = await findListingsByExternalIds(em, refs.flatMap(({ ref }) => (ref ? [ref] : [])));
-    const byKey = new Map(found.map((listing) => [`${listing.marketplace.code}:${listing.externalId}`, listing]));
-    const screened = await screenListings(em, found.map((listing) => listing.id));
-    const accepted = new Set<string>();
+    const found = await noticeCandidatesByReference(em, refs.flatMap(({ ref }) => (ref ? [ref] : [])));
+    const byKey = new Map(found.map((listing) => [`${listing.marketplace}:${listing.externalId}`, listing]));
+    const accepted = new Map<string, NoticeCandidate>();
     for (const { row, text, ref } of refs) {
       if (!ref) continue;
-      const listing = byKey.get(`${ref.marketplace}:${ref.externalId}`);
-      const problem = !listing ? 'is not a listing we know' : accepted.has(listing.id) ? 'appears twice in this file' : screened.get(listing.id)!.problem;
+      const listing = byKey.get(`${ref.marketplace}:${ref.externalId}`) ?? null;
+      const problem = listing && accepted.has(listing.id) ? 'appears twice in this file' : screen(listing).problem;
       if (problem) errors.push({ row, message: `${text} ${problem}` });
-      else accepted.add(listing!.id);
+      else accepted.set(listing!.id, listing!);
     }
 
     let notice = job.notice ? await em.findOneOrFail(Notice, job.notice) : null;
@@ -270,10 +270,10 @@ async function fileBatch(database: Database, jobId: string, batch: { row: number
       });
     }
     if (notice) {
-      fileItems(em, notice, brand, found.filter((listing) => accepted.has(listing.id)), new Date());
       notice.itemCount += accepted.size;
+      await fileItems(em, notice, [...accepted.values()], new Date());
     }
-    for (const { row, message } of errors) em.create(BulkJobError, { job: job.id, row, column: 'listing', message });
+    await recordBulkJobErrors(em, job.id, errors.map(({ row, message }) => ({ row, column: 'listing', message })));
     await em.flush();
     // Compare-and-set on the progress counter: if another process filed these rows first, this
     // transaction finds no row to update and rolls back everything it wrote.

@@ -1,42 +1,33 @@
 import { DEFAULT_GFT_AUDIT_RATE, isAuditSampled, listingProblem } from '@jf/domain';
-import {
-  enqueueRemoval,
-  findListingsByIds,
-  listingsWithOpenItems,
-  NoticeItem,
-  Removal,
-  type Brand,
-  type EntityManager,
-  type Listing,
-  type Notice,
-} from '@jf/db';
+import { fileNoticeItems, noticeCandidatesByIds, type EntityManager, type Notice, type NoticeCandidate } from '@jf/db';
 
-/** Each listing id with the listing (when known) and why it cannot be noticed (null when it can). */
-export async function screenListings(em: EntityManager, listingIds: string[]): Promise<Map<string, { listing: Listing | null; problem: string | null }>> {
-  const listings = await findListingsByIds(em, listingIds);
-  const byId = new Map(listings.map((listing) => [listing.id, listing]));
-  const open = await listingsWithOpenItems(em, listingIds);
-  return new Map(
-    listingIds.map((id) => {
-      const listing = byId.get(id) ?? null;
-      return [id, { listing, problem: listingProblem(listing && { status: listing.status, hasOpenItem: open.has(id) }) }];
-    }),
-  );
+export interface Screened {
+  listing: NoticeCandidate | null;
+  /** Why the listing cannot be noticed; null when it can. */
+  problem: string | null;
 }
 
+/** Each listing id with the listing (when known) and why it cannot be noticed. */
+export async function screenListings(em: EntityManager, listingIds: string[]): Promise<Map<string, Screened>> {
+  const byId = new Map((await noticeCandidatesByIds(em, listingIds)).map((listing) => [listing.id, listing]));
+  return new Map(listingIds.map((id) => [id, screen(byId.get(id) ?? null)]));
+}
+
+export const screen = (listing: NoticeCandidate | null): Screened => ({ listing, problem: listingProblem(listing) });
+
 /**
- * Adds one item per listing to the notice. On the good-faith path each listing is removed at once:
- * the removal and its marketplace command join the caller's transaction, and a deterministic share of
- * items is drawn into the reviewers' audit sample.
+ * Adds one item per listing to a notice (flushed first, so its row exists). On the good-faith path each
+ * listing is removed at once: the removal and its marketplace command join the caller's transaction,
+ * and a deterministic share of items is drawn into the reviewers' audit sample.
  */
-export function fileItems(em: EntityManager, notice: Notice, brand: Brand, listings: Listing[], now: Date): NoticeItem[] {
-  return listings.map((listing) => {
-    const item = em.create(NoticeItem, { notice, brand, marketplace: listing.marketplace, listing });
-    if (notice.path === 'good_faith') {
-      item.auditSampled = isAuditSampled(item.id, DEFAULT_GFT_AUDIT_RATE);
-      const removal = em.create(Removal, { brand, marketplace: listing.marketplace, listing, source: 'notice_gft', noticeItem: item, requestedAt: now });
-      enqueueRemoval(em, { removal, listing, marketplace: listing.marketplace, brand });
-    }
-    return item;
+export async function fileItems(em: EntityManager, notice: Notice, listings: NoticeCandidate[], now: Date): Promise<void> {
+  await em.flush();
+  await fileNoticeItems(em, {
+    noticeId: notice.id,
+    brandId: notice.brand.id,
+    path: notice.path,
+    listings,
+    now,
+    auditSampled: (itemId) => isAuditSampled(itemId, DEFAULT_GFT_AUDIT_RATE),
   });
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { BulkJob, BulkJobError, Document } from '../entities';
+import { newId } from '../entities/common';
 
 export const findBulkJobByKey = (em: EntityManager, brandId: string, idempotencyKey: string) => em.findOne(BulkJob, { brand: brandId, idempotencyKey });
 
@@ -29,3 +30,8 @@ export async function* bulkJobErrorLines(em: EntityManager, jobId: string, pageS
 /** A document by id; with a brand id, only that brand's (a foreign id finds nothing). */
 export const findDocument = (em: EntityManager, id: string, brandId: string | null) =>
   em.findOne(Document, brandId ? { id, brand: brandId } : { id });
+
+/** A batch's rejected rows in one insert. */
+export async function recordBulkJobErrors(em: EntityManager, jobId: string, errors: readonly { row: number; column: string; message: string }[]): Promise<void> {
+  if (errors.length > 0) await em.insertMany(BulkJobError, errors.map((error) => ({ id: newId(), job: jobId, ...error })));
+}

@@ -8,3 +8,4 @@ export * from './notices';
 export * from './outbox';
 export * from './bulk';
 export * from './ingestion';
+export * from './notice-filing';

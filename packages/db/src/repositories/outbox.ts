@@ -29,22 +29,37 @@ export interface ListingCommandTarget {
   brand: Brand | null;
 }
 
-function enqueueListingCommand(em: EntityManager, kind: MarketplaceCommandKind, target: ListingCommandTarget, now: Date): OutboxCommand {
+/** The row of a marketplace command for a removal: its idempotency key is derived from the removal. */
+export function listingCommandData(
+  kind: MarketplaceCommandKind,
+  target: { removalId: string; listingId: string; marketplace: MarketplaceCode; externalListingId: string; brandId: string | null },
+  now: Date,
+) {
   const prefix = kind === 'remove_listing' ? 'remove' : 'reinstate';
   const payload: OutboxPayload<MarketplaceCommandKind> = {
-    removalId: target.removal.id,
-    listingId: target.listing.id,
-    marketplaceCode: target.marketplace.code,
-    externalListingId: target.listing.externalId,
+    removalId: target.removalId,
+    listingId: target.listingId,
+    marketplaceCode: target.marketplace,
+    externalListingId: target.externalListingId,
   };
-  return em.create(OutboxCommand, {
-    kind,
-    marketplace: target.marketplace,
-    brand: target.brand,
-    payload,
-    idempotencyKey: `${prefix}:${target.removal.id}`,
-    nextAttemptAt: now,
-  });
+  return { kind, marketplace: target.marketplace, brand: target.brandId, payload, idempotencyKey: `${prefix}:${target.removalId}`, nextAttemptAt: now };
+}
+
+function enqueueListingCommand(em: EntityManager, kind: MarketplaceCommandKind, target: ListingCommandTarget, now: Date): OutboxCommand {
+  return em.create(
+    OutboxCommand,
+    listingCommandData(
+      kind,
+      {
+        removalId: target.removal.id,
+        listingId: target.listing.id,
+        marketplace: target.marketplace.code,
+        externalListingId: target.listing.externalId,
+        brandId: target.brand?.id ?? null,
+      },
+      now,
+    ),
+  );
 }
 
 /** Queues the marketplace removal in the caller's unit of work, so it commits with the removal itself. */
