@@ -2,6 +2,7 @@ import type { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEvent, Brand, IpRight, NoticeItem, Notification, OutboxCommand, Removal } from '@jf/db';
 import { testDatabaseKinds } from '@jf/db/testing';
+import { REVIEW_CLAIM_TIMEOUT_MS } from '@jf/domain';
 import { createApiTestBed, type ApiTestBed } from '../testing';
 
 const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: TRPCError) => error);
@@ -111,6 +112,20 @@ describe.each(testDatabaseKinds())('notices on %s', (kind) => {
       await reviewer().admin.queue.release({ itemIds: [item.id] });
     });
 
+    it('lists under "mine" only the items whose claim still holds', async () => {
+      const [held, lapsed] = (await reviewer().admin.queue.list(queueInput)).data;
+      await reviewer().admin.queue.claim({ itemIds: [held!.id, lapsed!.id] });
+      const em = bed.database.fork();
+      const stale = await em.findOneOrFail(NoticeItem, lapsed!.id);
+      stale.claimedAt = new Date(Date.now() - REVIEW_CLAIM_TIMEOUT_MS - 1000);
+      await em.flush();
+      const mine = await reviewer().admin.queue.list({ ...queueInput, filter: { mine: true } });
+      expect(mine.data.map((item) => item.id)).toEqual([held!.id]);
+      const everyone = await reviewer().admin.queue.list(queueInput);
+      expect(everyone.data.find((item) => item.id === lapsed!.id)?.claimedBy).toBeNull();
+      await reviewer().admin.queue.release({ itemIds: [held!.id, lapsed!.id] });
+    });
+
     it('removes one item and rejects another with a reason the brand can read', async () => {
       const queue = (await reviewer().admin.queue.list(queueInput)).data;
       const [toRemove, toReject] = [queue.find((item) => item.listing.externalId === 'TB-1')!, queue.find((item) => item.listing.externalId === 'TB-2')!];
@@ -168,6 +183,18 @@ describe.each(testDatabaseKinds())('notices on %s', (kind) => {
     expect(await bed.database.fork().count(Notification, { brand: bed.world.brandB.id, entityId: item.id })).toBe(1);
     const twice = await (reviewer.admin.gftAudit.decide({ itemId: item.id, upheld: true, note: 'again' }).then(() => null, (error: TRPCError) => error));
     expect(twice?.code).toBe('CONFLICT');
+  });
+
+  it('lets only the brand’s own account manager (or a platform admin) verify its IP rights', async () => {
+    const { id } = await asAdminOf('A').ipRights.register({ kind: 'trademark', registrationNumber: 'TM-AM-1', jurisdiction: 'CN', classes: ['18'], validFrom: new Date('2024-01-01'), validUntil: new Date('2034-01-01') });
+    const otherManager = bed.callerFor(bed.world.otherManager);
+    expect((await otherManager.admin.ipRights.pending()).map((right) => right.id)).not.toContain(id);
+    const refused = await refusal(otherManager.admin.ipRights.decide({ id, decision: 'verify' }));
+    expect(refused?.code).toBe('FORBIDDEN');
+    const ownManager = bed.callerFor(bed.world.staff.account_manager);
+    expect((await ownManager.admin.ipRights.pending()).map((right) => right.id)).toContain(id);
+    expect((await bed.callerFor(bed.world.staff.leadership).admin.ipRights.pending()).map((right) => right.id)).toContain(id);
+    expect(await ownManager.admin.ipRights.decide({ id, decision: 'verify' })).toMatchObject({ status: 'verified' });
   });
 
   it('registers IP rights for verification and shows the rejection reason', async () => {

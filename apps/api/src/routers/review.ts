@@ -1,5 +1,8 @@
 import {
   auditDecisionInput,
+  canManageBrand,
+  claimIsLive as isClaimLive,
+  forbidden,
   claimItemsInput,
   conflict,
   decideIpRightInput,
@@ -27,10 +30,7 @@ import type { Context } from '../trpc/context';
 import { audit, requirePermission } from '../trpc/init';
 import { presentNoticeItem } from './notice-presenters';
 
-/** A reviewer's claim on an item lapses after this long, so an abandoned item returns to the queue. */
-export const CLAIM_TIMEOUT_MS = 15 * 60_000;
-
-const claimIsLive = (item: NoticeItem, now: Date) => !!item.claimedAt && now.getTime() - item.claimedAt.getTime() < CLAIM_TIMEOUT_MS;
+const claimIsLive = (item: NoticeItem, now: Date) => isClaimLive(item.claimedAt, now);
 
 function presentQueueItem(item: NoticeItem, now: Date) {
   return {
@@ -180,7 +180,9 @@ export const adminGftAuditRouter = {
 
 export const adminIpRightsRouter = {
   pending: requirePermission('brands.read').query(async ({ ctx }) => {
-    const rights = await ctx.em.find(IpRight, { status: 'pending' }, { populate: ['brand'], orderBy: { createdAt: 'ASC', id: 'ASC' }, limit: 500 });
+    // An account manager's inbox holds the brands they manage; other staff roles see every brand's.
+    const where = ctx.user.role === 'account_manager' ? { status: 'pending' as const, brand: { accountManager: ctx.user.id } } : { status: 'pending' as const };
+    const rights = await ctx.em.find(IpRight, where, { populate: ['brand'], orderBy: { createdAt: 'ASC', id: 'ASC' }, limit: 500 });
     return rights.map((right) => ({ id: right.id, brandId: right.brand.id, brandName: right.brand.name, kind: right.kind, registrationNumber: right.registrationNumber, jurisdiction: right.jurisdiction, classes: right.classes, evidenceDocumentId: right.evidenceDocument, validFrom: right.validFrom.toISOString(), validUntil: right.validUntil.toISOString(), createdAt: right.createdAt.toISOString() }));
   }),
 
@@ -189,6 +191,9 @@ export const adminIpRightsRouter = {
     .mutation(async ({ ctx, input }) => {
       const right = await ctx.em.findOne(IpRight, input.id, { populate: ['brand'] });
       if (!right) throw notFound('IP right');
+      if (!canManageBrand(ctx.user.role, ctx.user.id, right.brand.accountManager?.id ?? null)) {
+        throw forbidden('Only the brand’s account manager or a platform admin can verify its IP rights');
+      }
       if (right.status !== 'pending') throw new DomainError('invalid_transition', `Cannot decide an IP right that is ${right.status}`);
       right.status = input.decision === 'verify' ? 'verified' : 'rejected';
       right.rejectionReason = input.decision === 'reject' ? input.reason : null;

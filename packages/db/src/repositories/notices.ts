@@ -1,6 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { ListNoticesInput, ListQueueInput, MarketplaceCode, NoticeItemState } from '@jf/domain';
-import { NOTICE_ITEM_STATES } from '@jf/domain';
+import { liveClaimSince, NOTICE_ITEM_STATES } from '@jf/domain';
 import { IpRight, Listing, Notice, NoticeItem, ProtectedProduct } from '../entities';
 import { findPage, type Page } from './paging';
 
@@ -71,7 +71,7 @@ export async function listQueue(em: EntityManager, input: ListQueueInput, review
   if (marketplace) where.marketplace = { code: marketplace };
   if (reason) (where.notice as Record<string, unknown>).reason = reason;
   if (minAgeHours !== undefined) where.createdAt = { $lte: new Date(now.getTime() - minAgeHours * 3_600_000) };
-  if (mine) Object.assign(where, { claimedBy: reviewerId, claimedAt: { $ne: null } });
+  if (mine) Object.assign(where, { claimedBy: reviewerId, claimedAt: { $gte: liveClaimSince(now) } });
   return findPage(em, NoticeItem, where, input, { populate: ['notice', 'brand', 'listing', 'listing.seller', 'claimedBy'] });
 }
 

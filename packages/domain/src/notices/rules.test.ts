@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAuditSampled, listingProblem, noticePathFor, parseListingReference, rightProblem, testBuyProblem } from './rules';
+import { claimIsLive, isAuditSampled, liveClaimSince, REVIEW_CLAIM_TIMEOUT_MS, listingProblem, noticePathFor, parseListingReference, rightProblem, testBuyProblem } from './rules';
 
 const now = new Date('2026-06-01T00:00:00Z');
 const right = { brandId: 'a', status: 'verified', validFrom: new Date('2020-01-01'), validUntil: new Date('2030-01-01') } as const;
@@ -70,5 +70,18 @@ describe('parseListingReference', () => {
     expect(parseListingReference('ebay:123')).toBeNull();
     expect(parseListingReference('the red bag on taobao')).toBeNull();
     expect(parseListingReference('')).toBeNull();
+  });
+});
+
+describe('review claims', () => {
+  const now = new Date('2026-03-01T12:00:00Z');
+  it('hold for the timeout and lapse at it', () => {
+    expect(claimIsLive(null, now)).toBe(false);
+    expect(claimIsLive(new Date(now.getTime() - REVIEW_CLAIM_TIMEOUT_MS + 1), now)).toBe(true);
+    expect(claimIsLive(new Date(now.getTime() - REVIEW_CLAIM_TIMEOUT_MS), now)).toBe(false);
+  });
+  it('give queries the earliest claim time that still holds', () => {
+    expect(claimIsLive(liveClaimSince(now), now)).toBe(true);
+    expect(claimIsLive(new Date(liveClaimSince(now).getTime() - 1), now)).toBe(false);
   });
 });

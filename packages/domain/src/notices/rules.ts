@@ -9,6 +9,15 @@ export const MAX_LISTINGS_PER_NOTICE = 500;
 /** Default share of GFT removals drawn into the reviewers' audit sample (a setting). */
 export const DEFAULT_GFT_AUDIT_RATE = 0.05;
 
+/** A reviewer's claim on a queue item lapses after this long, so an abandoned item returns to the queue. */
+export const REVIEW_CLAIM_TIMEOUT_MS = 15 * 60_000;
+
+/** Whether a claim taken at `claimedAt` still holds at `now`. */
+export const claimIsLive = (claimedAt: Date | null, now: Date): boolean => !!claimedAt && now.getTime() - claimedAt.getTime() < REVIEW_CLAIM_TIMEOUT_MS;
+
+/** The earliest claim time that still holds at `now` (for queries). */
+export const liveClaimSince = (now: Date): Date => new Date(now.getTime() - REVIEW_CLAIM_TIMEOUT_MS + 1);
+
 export interface CitedRight {
   brandId: string;
   status: IpRightStatus;

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Box, Chip, Divider, Grid, Typography } from '@mui/material';
 import { MARKETPLACE_CODES, NOTICE_PATHS, NOTICE_REASONS, REJECTION_CODES, type MarketplaceCode } from '@jf/domain';
 import { useRecordContext } from 'react-admin';
+import { REVIEW_CLAIM_TIMEOUT_MS } from '@jf/domain';
 import type { QueueItemRecord } from '../../providers/trpc';
 import { choicesOf, humanize } from '../../ui/choices';
 
@@ -59,10 +60,9 @@ export const formatPrice = (cents: number, currency: string): string => {
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
-/** Claims last 15 minutes (the API's CLAIM_TIMEOUT_MS); past that the item is anyone's again. */
-export const CLAIM_MINUTES = 15;
+/** Past its lapse time a claim is anyone's again. */
 const claimLapse = (claimedAt: string) =>
-  new Date(new Date(claimedAt).getTime() + CLAIM_MINUTES * 60_000).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  new Date(new Date(claimedAt).getTime() + REVIEW_CLAIM_TIMEOUT_MS).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

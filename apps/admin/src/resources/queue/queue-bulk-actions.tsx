@@ -5,11 +5,11 @@ import LockOpenIcon from '@mui/icons-material/LockOpen';
 import RemoveCircleIcon from '@mui/icons-material/RemoveCircle';
 import BlockIcon from '@mui/icons-material/Block';
 import HelpIcon from '@mui/icons-material/HelpOutline';
-import type { RejectionCode } from '@jf/domain';
+import { REVIEW_CLAIM_TIMEOUT_MS, type RejectionCode } from '@jf/domain';
 import { trpc } from '../../providers/trpc';
 import { DecisionDialog } from '../../ui/decision-dialog';
 import { useApiAction } from '../../ui/use-api-action';
-import { CLAIM_MINUTES, REJECTION_CODE_CHOICES } from './notice-item-fields';
+import { REJECTION_CODE_CHOICES } from './notice-item-fields';
 
 const items = (count: number) => (count === 1 ? '1 item' : `${count} items`);
 
@@ -36,7 +36,7 @@ export function QueueBulkActions() {
 
   return (
     <>
-      <Button label="Claim" disabled={pending} onClick={() => void run(() => trpc.admin.queue.claim.mutate({ itemIds }), `Claimed ${count} for ${CLAIM_MINUTES} minutes`)}>
+      <Button label="Claim" disabled={pending} onClick={() => void run(() => trpc.admin.queue.claim.mutate({ itemIds }), `Claimed ${count} for ${REVIEW_CLAIM_TIMEOUT_MS / 60_000} minutes`)}>
         <LockIcon />
       </Button>
       <Button label="Release" disabled={pending} onClick={() => void run(() => trpc.admin.queue.release.mutate({ itemIds }), `Released your claim on ${count}`)}>
