@@ -45,3 +45,26 @@ test('a brand admin invites an agent and sees the one-time link', async ({ page 
   await expect(page.getByText(/accept-invite\?token=/)).toBeVisible();
   await expect(page.getByRole('cell', { name: 'nina.invitee@northpeak.demo' })).toBeVisible();
 });
+
+// A 2×2 red PNG: a real image the API stores and the browser draws.
+const RED_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+test('a brand admin protects a product with a reference image and sees it in the list', async ({ page }, testInfo) => {
+  await signInToPortal(page, 'admin@northpeak.demo');
+  await page.getByRole('link', { name: 'Products' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Summit Shell Jacket');
+  await page.getByLabel('Category').fill('Outerwear');
+  await page.getByLabel('Keywords').fill('summit, shell jacket');
+  await page.getByLabel('MSRP').fill('349.00');
+  await page.getByLabel('Reference images').setInputFiles([{ name: 'summit-front.png', mimeType: 'image/png', buffer: RED_PNG }]);
+  await page.getByRole('button', { name: 'Add product' }).click();
+  await expect(page.getByText('Summit Shell Jacket is now protected.')).toBeVisible();
+  const thumbnail = page.getByRole('img', { name: 'Summit Shell Jacket, reference image 1' });
+  await expect(thumbnail).toBeVisible();
+  // The image really loaded from the API (a broken one has no natural width).
+  await expect.poll(() => thumbnail.evaluate((img) => (img as { naturalWidth: number }).naturalWidth)).toBe(2);
+  await page.screenshot({ path: testInfo.outputPath('products.png'), fullPage: true });
+});

@@ -30,6 +30,16 @@ export class DomainError extends Error {
 
 export const notFound = (what: string) => new DomainError('not_found', `${what} not found`);
 export const forbidden = (why = 'You are not allowed to do this') => new DomainError('forbidden', why);
+/** A readable message for validation failures, naming each field and its reason. */
+export function describeFieldIssues(issues: FieldIssues): string {
+  return Object.entries(issues)
+    .map(([field, reasons]) => `${field}: ${reasons.join(', ')}`)
+    .join('; ');
+}
+
+/** A validation error whose message says what was refused and, field by field, why. */
+export const invalidInput = (summary: string, issues: FieldIssues) => new DomainError('validation', `${summary}: ${describeFieldIssues(issues)}`, issues);
+
 export const conflict = (why: string, fieldIssues?: FieldIssues) => new DomainError('conflict', why, fieldIssues);
 export const invalidField = (field: string, reason: string) =>
   new DomainError('validation', `${field}: ${reason}`, { [field]: [reason] });

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Logger } from 'pino';
-import { bulkNoticeMetaInput, DomainError } from '@jf/domain';
+import { bulkNoticeMetaInput, DomainError, invalidInput } from '@jf/domain';
 import { bulkJobErrorLines, findBrandBulkJob } from '@jf/db';
 import { brandUser, sendError, type HttpAuthOptions } from './session-user';
 import { acceptBulkUpload, storeUpload, type BulkJobRunner } from '../services/bulk-notices';
@@ -24,7 +24,7 @@ export function bulkNoticeRoutes(options: BulkNoticeRouteOptions): Router {
       const meta = bulkNoticeMetaInput.safeParse(req.query);
       if (!meta.success) {
         const fieldIssues = Object.fromEntries(meta.error.issues.map((issue) => [issue.path.join('.'), [issue.message]]));
-        throw new DomainError('validation', `Invalid input: ${Object.entries(fieldIssues).map(([field, reasons]) => `${field}: ${reasons.join(', ')}`).join('; ')}`, fieldIssues);
+        throw invalidInput('Invalid input', fieldIssues);
       }
       if (!req.is('text/csv') && !req.is('text/plain') && !req.is('application/octet-stream')) {
         throw new DomainError('validation', 'Send the file as text/csv', { file: ['must be sent as text/csv'] });

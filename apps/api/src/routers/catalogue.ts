@@ -1,4 +1,4 @@
-import { createProductInput, DomainError, idSchema, registerIpRightInput } from '@jf/domain';
+import { createProductInput, documentPath, DomainError, idSchema, invalidInput, REFERENCE_IMAGE_TYPES, registerIpRightInput, type FieldIssues } from '@jf/domain';
 import { brandIpRights, brandProducts, findDocument, IpRight, Notification, ProtectedProduct } from '@jf/db';
 import { z } from 'zod';
 import { audit, brandScopedProcedure } from '../trpc/init';
@@ -60,13 +60,24 @@ export const productsRouter = {
       msrpCents: product.msrpCents,
       currency: product.currency,
       category: product.category,
+      referenceImages: product.referenceImages,
     })),
   ),
 
   create: brandScopedProcedure('brand_admin')
     .input(createProductInput)
     .mutation(async ({ ctx, input }) => {
-      const product = ctx.em.create(ProtectedProduct, { ...input, brand: ctx.brandId, referenceImages: [] });
+      const { referenceImageIds, ...fields } = input;
+      const issues: FieldIssues = {};
+      for (const [index, id] of referenceImageIds.entries()) {
+        const document = await findDocument(ctx.em, id, ctx.brandId);
+        if (!document) issues[`referenceImageIds.${index}`] = ['is not a document you uploaded'];
+        else if (!(REFERENCE_IMAGE_TYPES as readonly string[]).includes(document.contentType)) issues[`referenceImageIds.${index}`] = [`is a ${document.contentType} file, not a PNG, JPEG or WebP image`];
+      }
+      if (Object.keys(issues).length > 0) {
+        throw invalidInput('The product was not added', issues);
+      }
+      const product = ctx.em.create(ProtectedProduct, { ...fields, brand: ctx.brandId, referenceImages: [...new Set(referenceImageIds)].map(documentPath) });
       await ctx.em.flush();
       audit(ctx, { action: 'product_created', entityType: 'protected_product', entityId: product.id, brandId: ctx.brandId, after: { name: product.name } });
       return { id: product.id };

@@ -1,6 +1,6 @@
 import type { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditEvent, Brand, IpRight, NoticeItem, Notification, OutboxCommand, Removal } from '@jf/db';
+import { AuditEvent, Brand, Document, IpRight, NoticeItem, Notification, OutboxCommand, Removal } from '@jf/db';
 import { testDatabaseKinds } from '@jf/db/testing';
 import { REVIEW_CLAIM_TIMEOUT_MS } from '@jf/domain';
 import { createApiTestBed, type ApiTestBed } from '../testing';
@@ -66,20 +66,20 @@ describe.each(testDatabaseKinds())('notices on %s', (kind) => {
   it('refuses a listing already in an open notice, naming the listing field', async () => {
     const error = await refusal(asAdminOf('B').notices.submit(notice('B', [5, 0])));
     expect(error?.code).toBe('BAD_REQUEST');
-    expect(error?.message).toMatch(/listingIds\.1 is already in an open notice/);
+    expect(error?.message).toMatch(/listingIds\.1: is already in an open notice/);
     expect(await bed.database.fork().count(NoticeItem, { listing: bed.world.listings[5]!.id })).toBe(0);
   });
 
   it('refuses another brand’s right, an expired right and a test buy without an order', async () => {
     const foreign = await refusal(asAdminOf('A').notices.submit({ ...notice('A', [5]), ipRightId: bed.world.rights.B.id }));
-    expect(foreign?.message).toMatch(/ipRightId is not one of your registered IP rights/);
+    expect(foreign?.message).toMatch(/ipRightId: is not one of your registered IP rights/);
     const em = bed.database.fork();
     const expired = em.create(IpRight, { brand: bed.world.brandA.id, kind: 'trademark', registrationNumber: 'OLD-1', jurisdiction: 'CN', classes: [], validFrom: new Date('2000-01-01'), validUntil: new Date('2010-01-01'), status: 'verified' });
     await em.flush();
     const old = await refusal(asAdminOf('A').notices.submit({ ...notice('A', [5]), ipRightId: expired.id }));
     expect(old?.message).toMatch(/expired/);
     const testBuy = await refusal(asAdminOf('A').notices.submit({ ...notice('A', [5]), reason: 'test_buy' }));
-    expect(testBuy?.message).toMatch(/testBuyOrderRef is required/);
+    expect(testBuy?.message).toMatch(/testBuyOrderRef: is required/);
   });
 
   it('lists the brand’s notices with item states, and shows one with its items', async () => {
@@ -183,6 +183,23 @@ describe.each(testDatabaseKinds())('notices on %s', (kind) => {
     expect(await bed.database.fork().count(Notification, { brand: bed.world.brandB.id, entityId: item.id })).toBe(1);
     const twice = await (reviewer.admin.gftAudit.decide({ itemId: item.id, upheld: true, note: 'again' }).then(() => null, (error: TRPCError) => error));
     expect(twice?.code).toBe('CONFLICT');
+  });
+
+  it('keeps a product’s reference images, refusing foreign documents and files that are not images', async () => {
+    const em = bed.database.fork();
+    const document = (brand: 'A' | 'B', contentType: string) =>
+      em.create(Document, { brand: bed.world[brand === 'A' ? 'brandA' : 'brandB'].id, fileName: 'photo', contentType, sizeBytes: 10, sha256: `${brand}-${contentType}`, storagePath: '/dev/null', uploadedBy: bed.world.brandUsers[brand].brand_admin.id });
+    const [photo, foreign, pdf] = [document('A', 'image/jpeg'), document('B', 'image/png'), document('A', 'application/pdf')];
+    await em.flush();
+    const product = { name: 'Runner', keywords: ['runner'], msrpCents: 12_900, currency: 'usd', category: 'Sneakers' };
+    const refused = await refusal(asAdminOf('A').products.create({ ...product, referenceImageIds: [photo.id, foreign.id, pdf.id] }));
+    expect(refused?.code).toBe('BAD_REQUEST');
+    expect(refused?.message).toMatch(/referenceImageIds\.1: is not a document you uploaded/);
+    expect(refused?.message).toMatch(/referenceImageIds\.2: is a application\/pdf file/);
+    expect((await asAdminOf('A').products.list()).some((listed) => listed.name === 'Runner')).toBe(false);
+    await asAdminOf('A').products.create({ ...product, referenceImageIds: [photo.id] });
+    const listed = (await asAdminOf('A').products.list()).find((row) => row.name === 'Runner');
+    expect(listed).toMatchObject({ currency: 'USD', referenceImages: [`/api/documents/${photo.id}`] });
   });
 
   it('lets only the brand’s own account manager (or a platform admin) verify its IP rights', async () => {

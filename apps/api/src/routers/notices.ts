@@ -1,6 +1,6 @@
 import {
   answerInfoInput,
-  DomainError,
+  invalidInput,
   idSchema,
   listingProblem,
   listNoticesInput,
@@ -75,8 +75,7 @@ export const noticesRouter = {
         if (problem) issues[`listingIds.${index}`] = [problem];
       });
       if (Object.keys(issues).length > 0) {
-        const summary = Object.entries(issues).map(([field, reasons]) => `${field} ${reasons.join(', ')}`).join('; ');
-        throw new DomainError('validation', `The notice was not filed: ${summary}`, issues);
+        throw invalidInput('The notice was not filed', issues);
       }
 
       const path = noticePathFor(brand.gftStatus);

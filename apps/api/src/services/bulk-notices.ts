@@ -9,6 +9,7 @@ import {
   BULK_MAX_BYTES,
   BULK_MAX_ROWS,
   DomainError,
+  invalidInput,
   noticePathFor,
   parseListingReference,
   rightProblem,
@@ -160,7 +161,7 @@ export async function acceptBulkUpload(
   const testBuyIssue = testBuyProblem(meta.reason, meta.testBuyOrderRef);
   if (testBuyIssue) issues.testBuyOrderRef = [testBuyIssue];
   if (Object.keys(issues).length) {
-    throw new DomainError('validation', Object.entries(issues).map(([field, reasons]) => `${field} ${reasons.join(', ')}`).join('; '), issues);
+    throw invalidInput('The bulk notice was not accepted', issues);
   }
   const rows = await inspectCsv(file.path);
 

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
-import { DomainError, type DomainErrorCode, type FieldIssues } from '@jf/domain';
+import { describeFieldIssues, DomainError, type DomainErrorCode, type FieldIssues } from '@jf/domain';
 import { isUniqueViolation } from '@jf/db';
 
 const TRPC_CODE_BY_DOMAIN_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -51,11 +51,4 @@ export function domainCodeOf(error: TRPCError): DomainErrorCode | null {
   if (error.cause instanceof DomainError) return error.cause.code;
   if (error.cause instanceof ZodError) return 'validation';
   return null;
-}
-
-/** A readable message for input validation failures, naming each field and its reason. */
-export function describeFieldIssues(issues: FieldIssues): string {
-  return Object.entries(issues)
-    .map(([field, reasons]) => `${field}: ${reasons.join(', ')}`)
-    .join('; ');
 }

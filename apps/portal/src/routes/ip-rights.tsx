@@ -6,23 +6,18 @@ import { RightStatusBadge } from '../components/badges';
 import { SelectField, TextField } from '../components/text-field';
 import { describeRight, effectiveRightStatus, formatDate, IP_RIGHT_KIND_LABELS } from '../format';
 import { brandLoader, useMe } from '../session';
-import { getCsrfToken, issuesFor, toFormError, trpc, type FormError, type IpRight } from '../trpc';
+import { issuesFor, toFormError, trpc, type FormError, type IpRight } from '../trpc';
+import { uploadDocument, UploadError } from '../uploads';
 
-const FIELDS = ['kind', 'registrationNumber', 'jurisdiction', 'classes', 'validFrom', 'validUntil', 'evidenceDocumentId'];
-
-/** Uploads the certificate first; the right then cites the stored document by id. */
-async function uploadEvidence(file: File): Promise<string> {
-  const response = await fetch('/api/documents', {
-    method: 'POST',
-    headers: { 'content-type': file.type || 'application/octet-stream', 'x-csrf-token': getCsrfToken(), 'x-file-name': file.name },
-    body: file,
-  });
-  const body = (await response.json()) as { id?: string; error?: { message: string } };
-  if (!response.ok || !body.id) throw new EvidenceError(body.error?.message ?? 'The evidence could not be uploaded');
-  return body.id;
-}
-
-class EvidenceError extends Error {}
+const FIELDS = [
+  'kind',
+  'registrationNumber',
+  'jurisdiction',
+  'classes',
+  'validFrom',
+  'validUntil',
+  'evidenceDocumentId',
+];
 
 export const ipRightsLoader = brandLoader(async (): Promise<IpRight[]> => {
   return trpc.ipRights.list.query();
@@ -47,11 +42,13 @@ export async function ipRightsAction({ request }: ActionFunctionArgs): Promise<R
   };
   try {
     const evidence = form.get('evidence');
-    const evidenceDocumentId = evidence instanceof File && evidence.size > 0 ? await uploadEvidence(evidence) : null;
+    const evidenceDocumentId =
+      evidence instanceof File && evidence.size > 0 ? await uploadDocument(evidence) : null;
     await trpc.ipRights.register.mutate({ ...input, evidenceDocumentId });
     return { ok: true, registered: describeRight(input) };
   } catch (error) {
-    if (error instanceof EvidenceError) return { ok: false, message: error.message, fieldIssues: { evidence: [error.message] } };
+    if (error instanceof UploadError)
+      return { ok: false, message: error.message, fieldIssues: { evidence: [error.message] } };
     return { ok: false, ...toFormError(error, FIELDS) };
   }
 }

@@ -2,11 +2,13 @@ import { useEffect, useRef } from 'react';
 import { Form, useActionData, useLoaderData, useNavigation, type ActionFunctionArgs } from 'react-router';
 import { ErrorAlert, StatusMessage } from '../components/alert';
 import { TextField } from '../components/text-field';
-import { formatMoney } from '../format';
+import { formatMoney, plural } from '../format';
 import { brandLoader, useMe } from '../session';
+import { MAX_REFERENCE_IMAGES, REFERENCE_IMAGE_TYPES } from '@jf/domain';
 import { issuesFor, toFormError, trpc, type FormError, type Product } from '../trpc';
+import { uploadDocument, UploadError } from '../uploads';
 
-const FIELDS = ['name', 'category', 'keywords', 'msrpCents', 'currency'];
+const FIELDS = ['name', 'category', 'keywords', 'msrpCents', 'currency', 'referenceImageIds'];
 
 export const productsLoader = brandLoader(async (): Promise<Product[]> => {
   return trpc.products.list.query();
@@ -33,7 +35,19 @@ export async function productsAction({ request }: ActionFunctionArgs): Promise<C
     };
   }
   try {
+    const images = form
+      .getAll('images')
+      .filter((file): file is File => file instanceof File && file.size > 0);
+    if (images.length > MAX_REFERENCE_IMAGES) {
+      return {
+        ok: false,
+        message: 'Please correct the fields marked below.',
+        fieldIssues: { referenceImageIds: [`give at most ${MAX_REFERENCE_IMAGES} images`] },
+      };
+    }
+    const referenceImageIds = await Promise.all(images.map(uploadDocument));
     await trpc.products.create.mutate({
+      referenceImageIds,
       name: text('name'),
       category: text('category'),
       keywords: text('keywords')
@@ -45,6 +59,8 @@ export async function productsAction({ request }: ActionFunctionArgs): Promise<C
     });
     return { ok: true, name: text('name').trim() };
   } catch (error) {
+    if (error instanceof UploadError)
+      return { ok: false, message: error.message, fieldIssues: { referenceImageIds: [error.message] } };
     return { ok: false, ...toFormError(error, FIELDS) };
   }
 }
@@ -88,7 +104,7 @@ function CreateForm() {
       <h2 id="create-heading">Add a product</h2>
       {failure && <ErrorAlert>{failure.message}</ErrorAlert>}
       {created && <StatusMessage>{created} is now protected.</StatusMessage>}
-      <Form method="post" noValidate className="form-grid" ref={formRef}>
+      <Form method="post" encType="multipart/form-data" noValidate className="form-grid" ref={formRef}>
         <TextField
           label="Name"
           name="name"
@@ -132,6 +148,16 @@ function CreateForm() {
           hint="Three-letter code, e.g. USD, EUR, CNY"
           errors={issuesFor(failure?.fieldIssues, 'currency')}
         />
+        <TextField
+          label="Reference images"
+          name="images"
+          type="file"
+          multiple
+          accept={REFERENCE_IMAGE_TYPES.join(',')}
+          className="field-wide"
+          hint={`Photos of the genuine product that detection compares listing images with: PNG, JPEG or WebP, up to ${MAX_REFERENCE_IMAGES}.`}
+          errors={issuesFor(failure?.fieldIssues, 'referenceImageIds')}
+        />
         <div className="form-actions">
           <button
             type="submit"
@@ -156,6 +182,7 @@ function ProductsTable({ products }: { products: Product[] }) {
             <th scope="col">Name</th>
             <th scope="col">Category</th>
             <th scope="col">Keywords</th>
+            <th scope="col">Reference images</th>
             <th scope="col" className="numeric">
               MSRP
             </th>
@@ -175,11 +202,37 @@ function ProductsTable({ products }: { products: Product[] }) {
                   ))}
                 </ul>
               </td>
+              <td>
+                <ReferenceImages product={product} />
+              </td>
               <td className="numeric nowrap">{formatMoney(product.msrpCents, product.currency)}</td>
             </tr>
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/** Uploaded images show as thumbnails; images kept in the marketplace's catalogue are only counted. */
+function ReferenceImages({ product }: { product: Product }) {
+  const uploaded = product.referenceImages.filter((path) => path.startsWith('/api/documents/'));
+  const elsewhere = product.referenceImages.length - uploaded.length;
+  if (product.referenceImages.length === 0) return <span className="muted">None</span>;
+  return (
+    <div className="thumbnails">
+      {uploaded.map((path, index) => (
+        <a key={path} href={path} target="_blank" rel="noreferrer">
+          <img
+            src={path}
+            alt={`${product.name}, reference image ${index + 1}`}
+            width={48}
+            height={48}
+            loading="lazy"
+          />
+        </a>
+      ))}
+      {elsewhere > 0 && <span className="muted small">{plural(elsewhere, 'image')} in the catalogue</span>}
     </div>
   );
 }

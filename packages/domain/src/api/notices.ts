@@ -47,12 +47,19 @@ export const registerIpRightInput = z
   .refine((right) => right.validUntil > right.validFrom, { path: ['validUntil'], error: 'must be after the start of validity' });
 export type RegisterIpRightInput = z.infer<typeof registerIpRightInput>;
 
+export const MAX_REFERENCE_IMAGES = 8;
+/** What a product's reference image may be (evidence may also be a PDF). */
+export const REFERENCE_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+/** The path an uploaded document is read from; products keep their images by it. */
+export const documentPath = (documentId: string): string => `/api/documents/${documentId}`;
 export const createProductInput = z.object({
   name: text(200),
   keywords: z.array(z.string().trim().min(1).max(100)).min(1, { error: 'give at least one keyword' }).max(50),
   msrpCents: z.int().positive({ error: 'must be a positive amount' }),
   currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, { error: 'must be a 3-letter currency code' }),
   category: text(100),
+  /** Photos of the genuine product, uploaded first as documents (PNG, JPEG or WebP). */
+  referenceImageIds: z.array(idSchema).max(MAX_REFERENCE_IMAGES, { error: `give at most ${MAX_REFERENCE_IMAGES} images` }).default([]),
 });
 export type CreateProductInput = z.infer<typeof createProductInput>;
 

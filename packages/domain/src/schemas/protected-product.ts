@@ -10,7 +10,8 @@ export const protectedProductSchema = z.object({
   msrpCents: priceCentsSchema,
   currency: currencySchema,
   category: z.string().min(1).max(100),
-  referenceImages: z.array(z.url()),
+  /** Where the reference images are: an uploaded document (`/api/documents/<id>`) or a path in the marketplace's catalogue. */
+  referenceImages: z.array(z.string().min(1)),
   createdAt: z.date(),
 });
 export type ProtectedProduct = z.infer<typeof protectedProductSchema>;
