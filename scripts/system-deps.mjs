@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Ensures the Debian system packages the test suites need are installed:
-//   - chromium   (/usr/bin/chromium, used by Playwright; never `npx playwright install`)
+//   - chromium   (/usr/bin/chromium, used by Playwright; never `npx playwright install`) and a CJK font
 //   - postgresql (/usr/lib/postgresql/<ver>/bin/initdb, for the throwaway test server)
 // As root it installs what is missing (apt-get update once, then apt-get install -y ...).
 // Otherwise it fails with the exact command to run. It never silently skips.
@@ -29,9 +29,14 @@ export function chromiumPath() {
   return process.env.JF_CHROMIUM_PATH || CHROMIUM_PATH;
 }
 
+/** Chinese glyphs for the browser: without a CJK font the demo's Chinese keywords render as empty boxes. */
+const CJK_FONT_PACKAGE = 'fonts-wqy-zenhei';
+const CJK_FONT_FILE = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
+
 function missingPackages({ chromium, postgres }) {
   const missing = [];
   if (chromium && !existsSync(chromiumPath())) missing.push('chromium');
+  if (chromium && !existsSync(CJK_FONT_FILE)) missing.push(CJK_FONT_PACKAGE);
   if (postgres && !findPgBin()) missing.push('postgresql');
   return missing;
 }
