@@ -15,7 +15,13 @@ export function presentListing(listing: Listing) {
   };
 }
 
-export function presentNotice(notice: Notice) {
+/** A notice entity, or the same fields of one written natively. */
+export type NoticeFields = Pick<Notice, 'id' | 'reason' | 'evidence' | 'testBuyOrderRef' | 'path' | 'idempotencyKey' | 'itemCount' | 'submittedAt'> & {
+  brand: { id: string };
+  ipRight: { id: string };
+};
+
+export function presentNotice(notice: NoticeFields) {
   return {
     id: notice.id,
     brandId: notice.brand.id,

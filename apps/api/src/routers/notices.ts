@@ -16,20 +16,18 @@ import {
   type FieldIssues,
 } from '@jf/domain';
 import {
-  Brand,
-  findBrandIpRight,
   findBrandNotice,
   findBrandNoticeItem,
   findListingsByExternalIds,
-  findNoticeByIdempotencyKey,
+  insertNotice,
   listBrandNotices,
   listingsWithOpenItems,
-  Notice,
+  noticeFilingContext,
   noticeItems,
   Removal,
 } from '@jf/db';
 import { z } from 'zod';
-import { audit, brandScopedProcedure } from '../trpc/init';
+import { audit, auditNow, brandScopedProcedure } from '../trpc/init';
 import { fileItems, screenListings } from '../services/notice-filing';
 import { presentListing, presentNotice, presentNoticeItem } from './notice-presenters';
 
@@ -57,14 +55,16 @@ export const noticesRouter = {
   submit: brandScopedProcedure()
     .input(submitNoticeInput)
     .mutation(async ({ ctx, input }) => {
-      const replay = await findNoticeByIdempotencyKey(ctx.em, ctx.brandId, input.idempotencyKey);
-      if (replay) return { notice: presentNotice(replay), replayed: true };
+      const filing = await noticeFilingContext(ctx.em, ctx.brandId, input.ipRightId, input.idempotencyKey);
+      if (!filing) throw notFound('Brand');
+      if (filing.replayNoticeId) {
+        const replay = await findBrandNotice(ctx.em, ctx.brandId, filing.replayNoticeId);
+        return { notice: presentNotice(replay!), replayed: true };
+      }
 
       const now = new Date();
-      const brand = await ctx.em.findOneOrFail(Brand, ctx.brandId);
-      const right = await findBrandIpRight(ctx.em, ctx.brandId, input.ipRightId);
       const issues: FieldIssues = {};
-      const rightIssue = rightProblem(right && { ...right, brandId: right.brand.id }, ctx.brandId, now);
+      const rightIssue = rightProblem(filing.right, ctx.brandId, now);
       if (rightIssue) issues.ipRightId = [rightIssue];
       const testBuyIssue = testBuyProblem(input.reason, input.testBuyOrderRef);
       if (testBuyIssue) issues.testBuyOrderRef = [testBuyIssue];
@@ -74,26 +74,25 @@ export const noticesRouter = {
         const problem = screened.get(id)!.problem;
         if (problem) issues[`listingIds.${index}`] = [problem];
       });
-      if (Object.keys(issues).length > 0) {
-        throw invalidInput('The notice was not filed', issues);
-      }
+      if (Object.keys(issues).length > 0) throw invalidInput('The notice was not filed', issues);
 
-      const path = noticePathFor(brand.gftStatus);
-      const notice = ctx.em.create(Notice, {
-        brand,
-        submittedBy: ctx.user,
-        ipRight: right!,
+      // Written natively, not through the unit of work: a GFT notice is on the hot path to removal.
+      const notice = {
+        brandId: ctx.brandId,
+        submittedById: ctx.user.id,
+        ipRightId: input.ipRightId,
         reason: input.reason,
         evidence: input.evidence,
         testBuyOrderRef: input.testBuyOrderRef ?? null,
-        path,
+        path: noticePathFor(filing.gftStatus),
         idempotencyKey: input.idempotencyKey,
         itemCount: uniqueIds.length,
         submittedAt: now,
-      });
-      await fileItems(ctx.em, notice, uniqueIds.map((id) => screened.get(id)!.listing!), now);
-      audit(ctx, { action: 'notice_submitted', entityType: 'notice', entityId: notice.id, brandId: ctx.brandId, after: { path, items: uniqueIds.length, reason: input.reason } });
-      return { notice: presentNotice(notice), replayed: false };
+      };
+      const id = await insertNotice(ctx.em, notice);
+      await fileItems(ctx.em, { id, brandId: ctx.brandId, path: notice.path }, uniqueIds.map((listingId) => screened.get(listingId)!.listing!), now);
+      await auditNow(ctx, { action: 'notice_submitted', entityType: 'notice', entityId: id, brandId: ctx.brandId, after: { path: notice.path, items: uniqueIds.length, reason: input.reason } });
+      return { notice: presentNotice({ ...notice, id, brand: { id: ctx.brandId }, ipRight: { id: input.ipRightId } }), replayed: false };
     }),
 
   list: brandScopedProcedure()

@@ -272,7 +272,8 @@ async function fileBatch(database: Database, jobId: string, batch: { row: number
     }
     if (notice) {
       notice.itemCount += accepted.size;
-      await fileItems(em, notice, [...accepted.values()], new Date());
+      await em.flush();
+      await fileItems(em, { id: notice.id, brandId: brand.id, path: notice.path }, [...accepted.values()], new Date());
     }
     await recordBulkJobErrors(em, job.id, errors.map(({ row, message }) => ({ row, column: 'listing', message })));
     await em.flush();

@@ -1,5 +1,5 @@
-import { DEFAULT_GFT_AUDIT_RATE, isAuditSampled, listingProblem } from '@jf/domain';
-import { fileNoticeItems, noticeCandidatesByIds, type EntityManager, type Notice, type NoticeCandidate } from '@jf/db';
+import { DEFAULT_GFT_AUDIT_RATE, isAuditSampled, listingProblem, type NoticePath } from '@jf/domain';
+import { fileNoticeItems, noticeCandidatesByIds, type EntityManager, type NoticeCandidate } from '@jf/db';
 
 export interface Screened {
   listing: NoticeCandidate | null;
@@ -16,15 +16,14 @@ export async function screenListings(em: EntityManager, listingIds: string[]): P
 export const screen = (listing: NoticeCandidate | null): Screened => ({ listing, problem: listingProblem(listing) });
 
 /**
- * Adds one item per listing to a notice (flushed first, so its row exists). On the good-faith path each
- * listing is removed at once: the removal and its marketplace command join the caller's transaction,
- * and a deterministic share of items is drawn into the reviewers' audit sample.
+ * Adds one item per listing to a stored notice. On the good-faith path each listing is removed at once:
+ * the removal and its marketplace command join the caller's transaction, and a deterministic share of
+ * items is drawn into the reviewers' audit sample.
  */
-export async function fileItems(em: EntityManager, notice: Notice, listings: NoticeCandidate[], now: Date): Promise<void> {
-  await em.flush();
+export async function fileItems(em: EntityManager, notice: { id: string; brandId: string; path: NoticePath }, listings: NoticeCandidate[], now: Date): Promise<void> {
   await fileNoticeItems(em, {
     noticeId: notice.id,
-    brandId: notice.brand.id,
+    brandId: notice.brandId,
     path: notice.path,
     listings,
     now,

@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { hasPermission, isBrandRole, type BrandRole, type StaffPermission, type StaffRole } from '@jf/domain';
-import { recordAudit, type AuditEntry, type User } from '@jf/db';
+import { auditRow, insertAuditRows, recordAudit, type AuditEntry, type User } from '@jf/db';
 import type { Context } from './context';
 import { domainCodeOf, fieldIssuesOf, toTRPCError } from './errors';
 
@@ -99,8 +99,19 @@ export const brandScopedProcedure = (...roles: BrandRole[]) =>
     return next({ ctx: { brandId: brand.id, brandRole: role } });
   });
 
-/** Audit row in the current transaction, attributed to the caller (or to `as`, e.g. the user signing in). */
-export function audit(ctx: Context, entry: Omit<AuditEntry, 'actor' | 'requestId'>, as: User | null = ctx.user): void {
+type CallerAuditEntry = Omit<AuditEntry, 'actor' | 'requestId'>;
+
+function attributed(ctx: Context, entry: CallerAuditEntry, as: User | null): AuditEntry {
   const actor = as ? { id: as.id, label: `${as.email} (${as.role})` } : { id: null, label: 'anonymous' };
-  recordAudit(ctx.em, { ...entry, actor, requestId: ctx.requestId });
+  return { ...entry, actor, requestId: ctx.requestId };
+}
+
+/** Audit row in the current transaction, attributed to the caller (or to `as`, e.g. the user signing in). */
+export function audit(ctx: Context, entry: CallerAuditEntry, as: User | null = ctx.user): void {
+  recordAudit(ctx.em, attributed(ctx, entry, as));
+}
+
+/** `audit`, written at once with a native insert: for procedures that write without the unit of work. */
+export async function auditNow(ctx: Context, entry: CallerAuditEntry, as: User | null = ctx.user): Promise<void> {
+  await insertAuditRows(ctx.em, [auditRow(attributed(ctx, entry, as), new Date())]);
 }

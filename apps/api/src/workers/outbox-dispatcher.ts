@@ -128,8 +128,8 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     }
   }
 
-  async function handle(claim: ClaimedCommand): Promise<void> {
-    const delivery = await deliver(claim);
+  /** Records what a delivery came to; never throws. */
+  async function settle(claim: ClaimedCommand, delivery: Delivery): Promise<void> {
     const now = clock();
     const context = { command: claim.id, key: claim.idempotencyKey, attempt: claim.attempts };
     try {
@@ -156,7 +156,14 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       kinds: MARKETPLACE_COMMAND_KINDS,
       maxAttempts,
     });
-    await eachLimited(claims, concurrency, handle);
+    // A lane moves on to its next delivery while the last one is recorded, so recordings pile up into
+    // larger group commits instead of holding the lanes.
+    const recordings: Promise<void>[] = [];
+    await eachLimited(claims, concurrency, async (claim) => {
+      const delivery = await deliver(claim);
+      recordings.push(settle(claim, delivery));
+    });
+    await Promise.all(recordings);
     return claims.length;
   }
 

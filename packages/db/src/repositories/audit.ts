@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { AuditEntity } from '@jf/domain';
 import { AuditEvent } from '../entities';
+import { newId } from '../entities/common';
 
 export interface AuditEntry {
   actor: { id: string | null; label: string };
@@ -15,7 +16,18 @@ export interface AuditEntry {
 
 /** Queues an audit row in the caller's unit of work, so it commits with the change it describes. */
 export function recordAudit(em: EntityManager, entry: AuditEntry, at = new Date()): AuditEvent {
-  return em.create(AuditEvent, {
+  return em.create(AuditEvent, auditRow(entry, at));
+}
+
+/** Audit rows written natively, many in one statement, in the caller's transaction. */
+export async function insertAuditRows(em: EntityManager, rows: ReturnType<typeof auditRow>[]): Promise<void> {
+  if (rows.length > 0) await em.insertMany(AuditEvent, rows);
+}
+
+/** The row of an audit entry. */
+export function auditRow(entry: AuditEntry, at: Date) {
+  return {
+    id: newId(),
     actorId: entry.actor.id,
     actorLabel: entry.actor.label,
     action: entry.action,
@@ -26,5 +38,5 @@ export function recordAudit(em: EntityManager, entry: AuditEntry, at = new Date(
     after: entry.after ?? null,
     requestId: entry.requestId ?? null,
     occurredAt: at,
-  });
+  };
 }

@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { ListingStatus, MarketplaceCode, NoticePath } from '@jf/domain';
-import { NoticeItem, OutboxCommand, Removal } from '../entities';
+import type { GftStatus, IpRightStatus, ListingStatus, MarketplaceCode, NoticePath, NoticeReason } from '@jf/domain';
+import { Notice, NoticeItem, OutboxCommand, Removal } from '../entities';
 import { newId } from '../entities/common';
 import { noteOutboxInsert } from '../outbox-signal';
 import { listingCommandData } from './outbox';
+import { dateOf, selectRows } from './sql';
 
 /** What filing a notice needs to know of a listing. */
 export interface NoticeCandidate {
@@ -31,9 +32,8 @@ const CANDIDATE_COLUMNS = `select l.id, l.marketplace_code, l.external_id, l.sta
  * Candidates read as plain rows in one query: a bulk notice screens thousands of listings, and
  * building entities for them cost several times the query itself.
  */
-async function candidates(em: EntityManager, where: string, params: unknown[]): Promise<NoticeCandidate[]> {
-  // In the caller's transaction when there is one (SQLite has a single connection to wait for).
-  const rows: CandidateRow[] = await em.getConnection().execute(`${CANDIDATE_COLUMNS} ${where}`, params, 'all', em.getTransactionContext());
+async function candidates(em: EntityManager, where: string, params: string[]): Promise<NoticeCandidate[]> {
+  const rows = await selectRows<CandidateRow>(em, `${CANDIDATE_COLUMNS} ${where}`, params);
   return rows.map((row) => ({
     id: row.id,
     marketplace: row.marketplace_code,
@@ -113,4 +113,53 @@ export async function fileNoticeItems(em: EntityManager, input: FileNoticeItemsI
   }));
   await em.insertMany(OutboxCommand, commands);
   noteOutboxInsert(em);
+}
+
+/** What filing a notice checks first: the brand's path, the cited right (null when not the brand's), a replay. */
+export interface NoticeFilingContext {
+  gftStatus: GftStatus;
+  right: { id: string; brandId: string; status: IpRightStatus; validFrom: Date; validUntil: Date } | null;
+  /** The notice already filed under this idempotency key. */
+  replayNoticeId: string | null;
+}
+
+/** One query for what three entity lookups read before (a GFT notice is on the hot path). */
+export async function noticeFilingContext(em: EntityManager, brandId: string, ipRightId: string, idempotencyKey: string): Promise<NoticeFilingContext | null> {
+  const [row] = await selectRows<Record<string, unknown>>(
+    em,
+    `select b.gft_status, r.id as right_id, r.status as right_status, r.valid_from, r.valid_until,
+       (select n.id from notices n where n.brand_id = b.id and n.idempotency_key = ?) as replay_notice_id
+     from brands b left join ip_rights r on r.id = ? and r.brand_id = b.id
+     where b.id = ?`,
+    [idempotencyKey, ipRightId, brandId],
+  );
+  if (!row) return null;
+  return {
+    gftStatus: row.gft_status as GftStatus,
+    right: row.right_id
+      ? { id: row.right_id as string, brandId, status: row.right_status as IpRightStatus, validFrom: dateOf(row.valid_from)!, validUntil: dateOf(row.valid_until)! }
+      : null,
+    replayNoticeId: (row.replay_notice_id as string | null) ?? null,
+  };
+}
+
+export interface NewNotice {
+  brandId: string;
+  submittedById: string;
+  ipRightId: string;
+  reason: NoticeReason;
+  evidence: string;
+  testBuyOrderRef: string | null;
+  path: NoticePath;
+  idempotencyKey: string;
+  itemCount: number;
+  submittedAt: Date;
+}
+
+/** Inserts a notice natively (no unit of work) and answers its id. */
+export async function insertNotice(em: EntityManager, notice: NewNotice): Promise<string> {
+  const id = newId();
+  const { brandId, submittedById, ipRightId, ...fields } = notice;
+  await em.insertMany(Notice, [{ id, brand: brandId, submittedBy: submittedById, ipRight: ipRightId, ...fields, createdAt: notice.submittedAt }]);
+  return id;
 }

@@ -6,14 +6,18 @@ import {
   transitionListing,
   transitionNoticeItem,
   unwrap,
+  type ListingStatus,
   type MarketplaceCode,
+  type NoticeItemState,
   type OutboxKind,
   type OutboxPayload,
   type OutboxState,
   OUTBOX_STATES,
 } from '@jf/domain';
-import { Marketplace, Notification, OutboxCommand, Removal, type Brand, type Listing, type NoticeItem } from '../entities';
-import { recordAudit, type AuditEntry } from './audit';
+import { Marketplace, Notification, OutboxCommand, type Brand, type Listing, type Removal } from '../entities';
+import { auditRow, insertAuditRows, recordAudit, type AuditEntry } from './audit';
+import { booleanOf, dateOf, runStatement, selectRows } from './sql';
+import { newId } from '../entities/common';
 
 /** Who the dispatcher's audit events name. */
 export const OUTBOX_ACTOR: AuditEntry['actor'] = { id: null, label: 'outbox-dispatcher' };
@@ -199,50 +203,199 @@ export async function recordOutboxDelivery(em: EntityManager, claim: ClaimedComm
 }
 
 /**
- * `recordOutboxDelivery` for many commands in one transaction (a dispatcher's group commit): the
- * removals are read in one query and the changed rows written in one statement per table. Each
- * command is fenced by its own claim; the answer says, in order, which were recorded.
+ * `recordOutboxDelivery` for many commands in one transaction (a dispatcher's group commit). The
+ * claims are fenced in one statement, the removals read in one query as plain rows, and each change
+ * written with a prepared statement; audit rows and notifications go in one insert each. Answers, in
+ * order, which commands were recorded.
  */
 export async function recordOutboxDeliveries(em: EntityManager, deliveries: readonly Delivered[], now = new Date()): Promise<boolean[]> {
+  if (deliveries.length === 0) return [];
   return em.transactional(async (tx) => {
-    const recorded: boolean[] = [];
+    const won = await fenceDelivered(tx, deliveries, now);
+    const audits: ReturnType<typeof auditRow>[] = [];
+    const notifications: NotificationRow[] = [];
     for (const { claim } of deliveries) {
-      const won = await tx.nativeUpdate(OutboxCommand, heldBy(claim), { state: 'delivered', deliveredAt: now, claimedBy: null, claimedUntil: null, lastError: null });
-      recorded.push(won > 0);
-      if (won === 0) continue;
-      recordAudit(
-        tx,
-        {
-          actor: OUTBOX_ACTOR,
-          action: 'outbox_delivered',
-          entityType: 'outbox_command',
-          entityId: claim.id,
-          brandId: claim.brandId,
-          before: { state: 'in_flight', attempts: claim.attempts, claimedBy: claim.claimedBy },
-          after: { state: 'delivered', attempts: claim.attempts, deliveredAt: now.toISOString() },
-        },
-        now,
+      if (!won.has(claim.id)) continue;
+      audits.push(
+        auditRow(
+          {
+            actor: OUTBOX_ACTOR,
+            action: 'outbox_delivered',
+            entityType: 'outbox_command',
+            entityId: claim.id,
+            brandId: claim.brandId,
+            before: { state: 'in_flight', attempts: claim.attempts, claimedBy: claim.claimedBy },
+            after: { state: 'delivered', attempts: claim.attempts, deliveredAt: now.toISOString() },
+          },
+          now,
+        ),
       );
     }
-    const acknowledged = deliveries.flatMap((delivery, index) => {
+    const acknowledged = deliveries.flatMap((delivery) => {
       const removalId = delivery.claim.payload.removalId;
-      return recorded[index] && typeof removalId === 'string' ? [{ ...delivery, removalId }] : [];
+      return won.has(delivery.claim.id) && typeof removalId === 'string' ? [{ ...delivery, removalId }] : [];
     });
-    if (acknowledged.length === 0) return recorded;
-    const removals = await tx.find(Removal, { id: { $in: acknowledged.map(({ removalId }) => removalId) } }, { populate: ['listing', 'noticeItem'] });
-    const removalsById = new Map(removals.map((removal) => [removal.id, removal]));
+    const removals = await acknowledgementRows(tx, acknowledged.map(({ removalId }) => removalId));
     for (const { claim, receipt, removalId } of acknowledged) {
-      const removal = removalsById.get(removalId);
+      const removal = removals.get(removalId);
       if (!removal) continue;
       const appliedAt = receipt?.appliedAt ?? now;
-      if (claim.kind === 'remove_listing') {
-        await applyRemovalAcknowledged(tx, removal, clamp(appliedAt, removal.requestedAt, now));
-      } else if (claim.kind === 'reinstate_listing') {
-        await applyReinstatementAcknowledged(tx, removal, clamp(appliedAt, removal.removedAt ?? removal.requestedAt, now));
-      }
+      const changes = { audits, notifications, now };
+      if (claim.kind === 'remove_listing') await applyRemovalAcknowledged(tx, removal, clamp(appliedAt, removal.requestedAt, now), changes);
+      else if (claim.kind === 'reinstate_listing') await applyReinstatementAcknowledged(tx, removal, clamp(appliedAt, removal.removedAt ?? removal.requestedAt, now), changes);
     }
-    return recorded;
+    await insertAuditRows(tx, audits);
+    if (notifications.length > 0) await tx.insertMany(Notification, notifications);
+    return deliveries.map(({ claim }) => won.has(claim.id));
   });
+}
+
+/** Marks delivered the commands each claim still holds; answers their ids (a reclaimed one is left alone). */
+async function fenceDelivered(em: EntityManager, deliveries: readonly Delivered[], now: Date): Promise<Set<string>> {
+  const won = new Set<string>();
+  const byWorker = new Map<string, ClaimedCommand[]>();
+  for (const { claim } of deliveries) byWorker.set(claim.claimedBy, [...(byWorker.get(claim.claimedBy) ?? []), claim]);
+  for (const [worker, claims] of byWorker) {
+    const rows = await selectRows<{ id: string }>(
+      em,
+      `update outbox_commands set state = 'delivered', delivered_at = ?, claimed_by = null, claimed_until = null, last_error = null
+       where state = 'in_flight' and claimed_by = ? and (id, attempts) in (${claims.map(() => '(?, ?)').join(', ')}) returning id`,
+      [now, worker, ...claims.flatMap((claim) => [claim.id, claim.attempts])],
+    );
+    for (const row of rows) won.add(row.id);
+  }
+  return won;
+}
+
+/** A removal with its listing and notice item, as the acknowledgement needs them; updated as it applies. */
+interface AcknowledgementRow {
+  id: string;
+  brandId: string | null;
+  requestedAt: Date;
+  removedAt: Date | null;
+  reinstatedAt: Date | null;
+  listing: { id: string; status: ListingStatus; externalId: string; title: string };
+  item: { id: string; brandId: string; state: NoticeItemState; decidedAt: Date | null; auditUpheld: boolean | null } | null;
+}
+
+async function acknowledgementRows(em: EntityManager, removalIds: string[]): Promise<Map<string, AcknowledgementRow>> {
+  if (removalIds.length === 0) return new Map();
+  const rows = await selectRows<Record<string, unknown>>(
+    em,
+    `select r.id, r.brand_id, r.requested_at, r.removed_at, r.reinstated_at,
+       l.id as listing_id, l.status as listing_status, l.external_id, l.title,
+       n.id as item_id, n.brand_id as item_brand_id, n.state as item_state, n.decided_at as item_decided_at, n.audit_upheld as item_audit_upheld
+     from removals r join listings l on l.id = r.listing_id left join notice_items n on n.id = r.notice_item_id
+     where r.id in (${removalIds.map(() => '?').join(', ')})`,
+    removalIds,
+  );
+  return new Map(
+    rows.map((row) => [
+      row.id as string,
+      {
+        id: row.id as string,
+        brandId: (row.brand_id as string | null) ?? null,
+        requestedAt: dateOf(row.requested_at)!,
+        removedAt: dateOf(row.removed_at),
+        reinstatedAt: dateOf(row.reinstated_at),
+        listing: { id: row.listing_id as string, status: row.listing_status as ListingStatus, externalId: row.external_id as string, title: row.title as string },
+        item: row.item_id
+          ? { id: row.item_id as string, brandId: row.item_brand_id as string, state: row.item_state as NoticeItemState, decidedAt: dateOf(row.item_decided_at), auditUpheld: booleanOf(row.item_audit_upheld) }
+          : null,
+      },
+    ]),
+  );
+}
+
+type NotificationRow = {
+  id: string;
+  brand: string;
+  kind: 'notice_item_state';
+  title: string;
+  body: string;
+  entityType: 'notice_item';
+  entityId: string;
+  createdAt: Date;
+};
+
+/** What applying acknowledgements collects for the batch's inserts. */
+interface AcknowledgementChanges {
+  audits: ReturnType<typeof auditRow>[];
+  notifications: NotificationRow[];
+  now: Date;
+}
+
+/** Tells the brand's users in the portal that one of its notice items changed state. */
+const itemNotification = (item: { id: string; brandId: string }, title: string, body: string, now: Date): NotificationRow => ({
+  id: newId(),
+  brand: item.brandId,
+  kind: 'notice_item_state',
+  title,
+  body,
+  entityType: 'notice_item',
+  entityId: item.id,
+  createdAt: now,
+});
+
+/**
+ * The marketplace acknowledged a removal: `removedAt` is set (turnaround ends here), the listing
+ * becomes `removed` and a pending notice item `removed`. Each change is audited; applying it twice
+ * changes nothing the second time.
+ */
+async function applyRemovalAcknowledged(em: EntityManager, removal: AcknowledgementRow, at: Date, changes: AcknowledgementChanges): Promise<void> {
+  const { audits, notifications, now } = changes;
+  const actor = OUTBOX_ACTOR;
+  const brandId = removal.brandId;
+  if (removal.removedAt === null) {
+    removal.removedAt = at;
+    await runStatement(em, 'update removals set removed_at = ? where id = ?', [at, removal.id]);
+    audits.push(auditRow({ actor, action: 'removal_acknowledged', entityType: 'removal', entityId: removal.id, brandId, after: { removedAt: at.toISOString() } }, now));
+  }
+  const listing = removal.listing;
+  if (canListing(listing.status, 'remove')) {
+    const before = listing.status;
+    listing.status = unwrap(transitionListing(listing.status, 'remove'));
+    await runStatement(em, 'update listings set status = ?, updated_at = ? where id = ?', [listing.status, now, listing.id]);
+    audits.push(auditRow({ actor, action: 'listing_removed', entityType: 'listing', entityId: listing.id, brandId, before: { status: before }, after: { status: listing.status, removalId: removal.id } }, now));
+  }
+  const item = removal.item;
+  if (item && item.state === 'pending' && canNoticeItem(item.state, 'remove')) {
+    item.state = unwrap(transitionNoticeItem(item.state, 'remove'));
+    item.decidedAt ??= at;
+    await runStatement(em, 'update notice_items set state = ?, decided_at = ?, updated_at = ? where id = ?', [item.state, item.decidedAt, now, item.id]);
+    audits.push(auditRow({ actor, action: 'notice_item_removed', entityType: 'notice_item', entityId: item.id, brandId, before: { state: 'pending' }, after: { state: item.state, removalId: removal.id } }, now));
+    notifications.push(itemNotification(item, `Listing ${listing.externalId} was removed`, `The marketplace removed "${listing.title}" on ${at.toISOString()}.`, now));
+  }
+}
+
+/**
+ * The marketplace acknowledged a reinstatement: `reinstatedAt` is set, the listing becomes
+ * `reinstated`, and a removed notice item `reinstated` (as an overturned GFT audit when the audit
+ * said so, otherwise as a successful appeal). Idempotent and audited like the removal.
+ */
+async function applyReinstatementAcknowledged(em: EntityManager, removal: AcknowledgementRow, at: Date, changes: AcknowledgementChanges): Promise<void> {
+  const { audits, notifications, now } = changes;
+  const actor = OUTBOX_ACTOR;
+  const brandId = removal.brandId;
+  if (removal.reinstatedAt === null) {
+    removal.reinstatedAt = at;
+    await runStatement(em, 'update removals set reinstated_at = ? where id = ?', [at, removal.id]);
+    audits.push(auditRow({ actor, action: 'reinstatement_acknowledged', entityType: 'removal', entityId: removal.id, brandId, after: { reinstatedAt: at.toISOString() } }, now));
+  }
+  const listing = removal.listing;
+  if (canListing(listing.status, 'reinstate')) {
+    listing.status = unwrap(transitionListing(listing.status, 'reinstate'));
+    await runStatement(em, 'update listings set status = ?, updated_at = ? where id = ?', [listing.status, now, listing.id]);
+    audits.push(auditRow({ actor, action: 'listing_reinstated', entityType: 'listing', entityId: listing.id, brandId, before: { status: 'removed' }, after: { status: listing.status, removalId: removal.id } }, now));
+  }
+  const item = removal.item;
+  if (item && item.state === 'removed') {
+    const event = item.auditUpheld === false ? 'audit_overturned' : 'appeal_reinstated';
+    item.state = unwrap(transitionNoticeItem(item.state, event));
+    await runStatement(em, 'update notice_items set state = ?, updated_at = ? where id = ?', [item.state, now, item.id]);
+    notifications.push(itemNotification(item, `Listing ${listing.externalId} was reinstated`, `The marketplace put "${listing.title}" back on sale on ${at.toISOString()}.`, now));
+    audits.push(auditRow({ actor, action: 'notice_item_reinstated', entityType: 'notice_item', entityId: item.id, brandId, before: { state: 'removed' }, after: { state: item.state, event, removalId: removal.id } }, now));
+  }
 }
 
 const clamp = (at: Date, earliest: Date, latest: Date): Date =>
@@ -287,69 +440,6 @@ export async function recordOutboxFailure(
   });
 }
 
-/**
- * The marketplace acknowledged a removal: `removedAt` is set (turnaround ends here), the listing
- * becomes `removed` and a pending notice item `removed`. Each change is audited; applying it twice
- * changes nothing the second time. Runs in the caller's unit of work.
- */
-export async function applyRemovalAcknowledged(
-  em: EntityManager,
-  removal: Removal,
-  at: Date,
-  actor: AuditEntry['actor'] = OUTBOX_ACTOR,
-): Promise<void> {
-  await em.populate(removal, ['listing', 'noticeItem']);
-  const brandId = removal.brand?.id ?? null;
-  if (removal.removedAt === null) {
-    removal.removedAt = at;
-    recordAudit(em, { actor, action: 'removal_acknowledged', entityType: 'removal', entityId: removal.id, brandId, after: { removedAt: at.toISOString() } });
-  }
-  const listing = removal.listing;
-  if (canListing(listing.status, 'remove')) {
-    const before = listing.status;
-    listing.status = unwrap(transitionListing(listing.status, 'remove'));
-    recordAudit(em, { actor, action: 'listing_removed', entityType: 'listing', entityId: listing.id, brandId, before: { status: before }, after: { status: listing.status, removalId: removal.id } });
-  }
-  const item = removal.noticeItem;
-  if (item && item.state === 'pending' && canNoticeItem(item.state, 'remove')) {
-    item.state = unwrap(transitionNoticeItem(item.state, 'remove'));
-    item.decidedAt ??= at;
-    recordAudit(em, { actor, action: 'notice_item_removed', entityType: 'notice_item', entityId: item.id, brandId, before: { state: 'pending' }, after: { state: item.state, removalId: removal.id } });
-    notifyItemChange(em, item, `Listing ${listing.externalId} was removed`, `The marketplace removed "${listing.title}" on ${at.toISOString()}.`);
-  }
-}
-
-/**
- * The marketplace acknowledged a reinstatement: `reinstatedAt` is set, the listing becomes
- * `reinstated`, and a removed notice item `reinstated` (as an overturned GFT audit when the audit
- * said so, otherwise as a successful appeal). Idempotent and audited like the removal.
- */
-export async function applyReinstatementAcknowledged(
-  em: EntityManager,
-  removal: Removal,
-  at: Date,
-  actor: AuditEntry['actor'] = OUTBOX_ACTOR,
-): Promise<void> {
-  await em.populate(removal, ['listing', 'noticeItem']);
-  const brandId = removal.brand?.id ?? null;
-  if (removal.reinstatedAt === null) {
-    removal.reinstatedAt = at;
-    recordAudit(em, { actor, action: 'reinstatement_acknowledged', entityType: 'removal', entityId: removal.id, brandId, after: { reinstatedAt: at.toISOString() } });
-  }
-  const listing = removal.listing;
-  if (canListing(listing.status, 'reinstate')) {
-    listing.status = unwrap(transitionListing(listing.status, 'reinstate'));
-    recordAudit(em, { actor, action: 'listing_reinstated', entityType: 'listing', entityId: listing.id, brandId, before: { status: 'removed' }, after: { status: listing.status, removalId: removal.id } });
-  }
-  const item = removal.noticeItem;
-  if (item && item.state === 'removed') {
-    const event = item.auditUpheld === false ? 'audit_overturned' : 'appeal_reinstated';
-    item.state = unwrap(transitionNoticeItem(item.state, event));
-    notifyItemChange(em, item, `Listing ${listing.externalId} was reinstated`, `The marketplace put "${listing.title}" back on sale on ${at.toISOString()}.`);
-    recordAudit(em, { actor, action: 'notice_item_reinstated', entityType: 'notice_item', entityId: item.id, brandId, before: { state: 'removed' }, after: { state: item.state, event, removalId: removal.id } });
-  }
-}
-
 /** How many commands are in each state (health checks, tests). */
 export async function outboxStateCounts(em: EntityManager): Promise<Record<OutboxState, number>> {
   const counts = await Promise.all(OUTBOX_STATES.map((state) => em.count(OutboxCommand, { state })));
@@ -372,9 +462,4 @@ export async function pointMarketplacesAt(em: EntityManager, baseUrl: string): P
   }
   await em.flush();
   return changed;
-}
-
-/** Tells the brand's users in the portal that one of its notice items changed state. */
-function notifyItemChange(em: EntityManager, item: NoticeItem, title: string, body: string): void {
-  em.create(Notification, { brand: item.brand, kind: 'notice_item_state', title, body, entityType: 'notice_item', entityId: item.id });
 }

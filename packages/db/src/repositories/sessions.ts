@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { Session, User } from '../entities';
+import { selectRows } from './sql';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 export const newToken = (): string => randomBytes(32).toString('base64url');
@@ -37,11 +38,9 @@ export function createSession(
  * cost a sixth of the equivalent populated `findOne`; the user's brand stays a reference (its id).
  */
 async function findSession(em: EntityManager, tokenHash: string): Promise<Session | null> {
-  const connection = em.getConnection();
-  const transaction = em.getTransactionContext();
-  const [sessionRow] = await connection.execute<Record<string, unknown>[]>('select * from sessions where token_hash = ?', [tokenHash], 'all', transaction);
+  const [sessionRow] = await selectRows<Record<string, unknown>>(em, 'select * from sessions where token_hash = ?', [tokenHash]);
   if (!sessionRow) return null;
-  const [userRow] = await connection.execute<Record<string, unknown>[]>('select * from users where id = ?', [sessionRow.user_id], 'all', transaction);
+  const [userRow] = await selectRows<Record<string, unknown>>(em, 'select * from users where id = ?', [sessionRow.user_id as string]);
   if (!userRow) return null;
   em.map(User, userRow);
   return em.map(Session, sessionRow);
