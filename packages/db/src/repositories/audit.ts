@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { AuditEntity } from '@jf/domain';
 import { AuditEvent } from '../entities';
 import { newId } from '../entities/common';
+import { insertRows } from './sql';
 
 export interface AuditEntry {
   actor: { id: string | null; label: string };
@@ -21,7 +22,7 @@ export function recordAudit(em: EntityManager, entry: AuditEntry, at = new Date(
 
 /** Audit rows written natively, many in one statement, in the caller's transaction. */
 export async function insertAuditRows(em: EntityManager, rows: ReturnType<typeof auditRow>[]): Promise<void> {
-  if (rows.length > 0) await em.insertMany(AuditEvent, rows);
+  await insertRows(em, AuditEvent, rows);
 }
 
 /** The row of an audit entry. */

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { BulkJob, BulkJobError, Document } from '../entities';
 import { newId } from '../entities/common';
+import { insertRows } from './sql';
 
 export const findBulkJobByKey = (em: EntityManager, brandId: string, idempotencyKey: string) => em.findOne(BulkJob, { brand: brandId, idempotencyKey });
 
@@ -33,5 +34,5 @@ export const findDocument = (em: EntityManager, id: string, brandId: string | nu
 
 /** A batch's rejected rows in one insert. */
 export async function recordBulkJobErrors(em: EntityManager, jobId: string, errors: readonly { row: number; column: string; message: string }[]): Promise<void> {
-  if (errors.length > 0) await em.insertMany(BulkJobError, errors.map((error) => ({ id: newId(), job: jobId, ...error })));
+  await insertRows(em, BulkJobError, errors.map((error) => ({ id: newId(), job: jobId, ...error })));
 }

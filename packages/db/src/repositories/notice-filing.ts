@@ -4,7 +4,7 @@ import { Notice, NoticeItem, OutboxCommand, Removal } from '../entities';
 import { newId } from '../entities/common';
 import { noteOutboxInsert } from '../outbox-signal';
 import { listingCommandData } from './outbox';
-import { dateOf, selectRows } from './sql';
+import { dateOf, insertRows, selectRows } from './sql';
 
 /** What filing a notice needs to know of a listing. */
 export interface NoticeCandidate {
@@ -87,7 +87,7 @@ export async function fileNoticeItems(em: EntityManager, input: FileNoticeItemsI
       updatedAt: now,
     };
   });
-  await em.insertMany(NoticeItem, items);
+  await insertRows(em, NoticeItem, items);
   if (path !== 'good_faith') return;
   const removals = listings.map((listing, index) => ({
     id: newId(),
@@ -99,7 +99,7 @@ export async function fileNoticeItems(em: EntityManager, input: FileNoticeItemsI
     requestedAt: now,
     createdAt: now,
   }));
-  await em.insertMany(Removal, removals);
+  await insertRows(em, Removal, removals);
   const commands = listings.map((listing, index) => ({
     id: newId(),
     ...listingCommandData(
@@ -111,7 +111,7 @@ export async function fileNoticeItems(em: EntityManager, input: FileNoticeItemsI
     attempts: 0,
     createdAt: now,
   }));
-  await em.insertMany(OutboxCommand, commands);
+  await insertRows(em, OutboxCommand, commands);
   noteOutboxInsert(em);
 }
 
@@ -160,6 +160,6 @@ export interface NewNotice {
 export async function insertNotice(em: EntityManager, notice: NewNotice): Promise<string> {
   const id = newId();
   const { brandId, submittedById, ipRightId, ...fields } = notice;
-  await em.insertMany(Notice, [{ id, brand: brandId, submittedBy: submittedById, ipRight: ipRightId, ...fields, createdAt: notice.submittedAt }]);
+  await insertRows(em, Notice, [{ id, brand: brandId, submittedBy: submittedById, ipRight: ipRightId, ...fields, createdAt: notice.submittedAt }]);
   return id;
 }

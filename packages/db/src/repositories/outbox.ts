@@ -16,7 +16,7 @@ import {
 } from '@jf/domain';
 import { Marketplace, Notification, OutboxCommand, type Brand, type Listing, type Removal } from '../entities';
 import { auditRow, insertAuditRows, recordAudit, type AuditEntry } from './audit';
-import { booleanOf, dateOf, runStatement, selectRows } from './sql';
+import { booleanOf, dateOf, insertRows, runStatement, selectRows } from './sql';
 import { newId } from '../entities/common';
 
 /** Who the dispatcher's audit events name. */
@@ -245,7 +245,7 @@ export async function recordOutboxDeliveries(em: EntityManager, deliveries: read
       else if (claim.kind === 'reinstate_listing') await applyReinstatementAcknowledged(tx, removal, clamp(appliedAt, removal.removedAt ?? removal.requestedAt, now), changes);
     }
     await insertAuditRows(tx, audits);
-    if (notifications.length > 0) await tx.insertMany(Notification, notifications);
+    await insertRows(tx, Notification, notifications);
     return deliveries.map(({ claim }) => won.has(claim.id));
   });
 }

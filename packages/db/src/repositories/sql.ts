@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { JsonType, type EntityManager, type EntityName } from '@mikro-orm/core';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 
 export type SqlValue = string | number | boolean | Date | null;
@@ -32,3 +32,27 @@ export const dateOf = (value: unknown): Date | null => (value === null || value 
 
 /** A boolean column as read by `selectRows`: SQLite answers 0 or 1. */
 export const booleanOf = (value: unknown): boolean | null => (value === null || value === undefined ? null : Boolean(value));
+
+/**
+ * Inserts plain rows keyed by entity property (relations by id), as one statement with bound
+ * parameters: unlike `em.insertMany`, which writes the values into the SQL, a repeated insert of the
+ * same shape reuses its prepared statement. Dates bind as dates, JSON properties as JSON text.
+ */
+export async function insertRows<Entity extends object>(em: EntityManager, entity: EntityName<Entity>, rows: readonly Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const meta = em.getMetadata().get<Entity>(entity);
+  const columns = rows.map((row) => {
+    const record: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(row)) {
+      const prop = (meta.properties as Record<string, (typeof meta.props)[number] | undefined>)[key];
+      if (!prop) throw new Error(`${meta.className} has no property ${key}`);
+      record[prop.fieldNames[0]!] = value !== null && value !== undefined && prop.customType instanceof JsonType ? JSON.stringify(value) : (value ?? null);
+    }
+    return record;
+  });
+  const connection = em.getConnection() as unknown as AbstractSqlConnection;
+  const query = connection.getKnex().insert(columns).into(meta.tableName);
+  const transaction = em.getTransactionContext();
+  if (transaction) query.transacting(transaction);
+  await query;
+}
