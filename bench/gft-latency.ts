@@ -5,9 +5,12 @@
  * the simulator's remove endpoint. Writes bench/RESULTS.md (section "GFT notice latency").
  *
  * Three processes, as `npm start` deploys it: this one generates the load; the platform (createApp over
- * HTTP plus the outbox dispatcher, the embedded default) and the simulator run in their own.
+ * HTTP plus the outbox dispatcher, the embedded default) and the simulator run in their own. With
+ * `--dispatcher process` the dispatcher runs in a fourth, as `outbox-main.ts` deploys it (API with
+ * JF_WORKERS=none), polling every 20 ms since it cannot be woken from the API process; its figures go
+ * to a section of their own.
  *
- *   JF_TEST_POSTGRES_URL=postgres://… npm run bench:gft-latency [-- --seconds 30 --rates 10,200 --interval 10 --databases sqlite,postgresql --profile DIR]
+ *   JF_TEST_POSTGRES_URL=postgres://… npm run bench:gft-latency [-- --seconds 30 --rates 10,200 --interval 10 --databases sqlite,postgresql --dispatcher embedded|process --profile DIR]
  */
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rightProblem } from '@jf/domain';
-import { Brand, brandIpRights, DEFAULT_SEED, seedWorld, type DatabaseKind, type EntityManager } from '@jf/db';
+import { Brand, brandIpRights, Database, DEFAULT_SEED, seedWorld, type DatabaseKind, type EntityManager } from '@jf/db';
 import { DEMO_ACCOUNTS, DEMO_GFT_BRAND, DEMO_PASSWORD } from '@jf/db/demo-accounts';
 import { createTestDatabase } from '@jf/db/testing';
 import { createApp } from '../apps/api/src/app';
@@ -42,8 +45,13 @@ import {
 const SECONDS = numberArg('--seconds', 30);
 /** The goal rate, after one the platform should sustain, so the report shows latency with and without a queue. */
 const RATES = (stringArg('--rates') ?? '10,200').split(',').map(Number).sort((a, b) => a - b);
+/** Where the outbox dispatcher runs: inside the API process (woken on commit) or in a process of its own. */
+const DISPATCHER = stringArg('--dispatcher') ?? 'embedded';
+if (DISPATCHER !== 'embedded' && DISPATCHER !== 'process') throw new Error(`--dispatcher must be embedded or process (got ${DISPATCHER})`);
+const OWN_PROCESS = DISPATCHER === 'process';
 /** The dispatcher's pause between rounds that found less than a full batch: the polling delay. */
-const INTERVAL_MS = numberArg('--interval', 1000);
+const INTERVAL_MS = numberArg('--interval', OWN_PROCESS ? 20 : 1000);
+const SECTION = OWN_PROCESS ? 'GFT notice latency, dispatcher in its own process' : 'GFT notice latency';
 const WARMUP_SECONDS = 2;
 /** Every wait is bounded: a request, the tail of acknowledgements after the schedule ends. */
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -138,15 +146,12 @@ async function runPlatformRole(): Promise<void> {
       { port: (server.address() as AddressInfo).port, ipRightId: right.id, listings } satisfies PlatformReady,
       {
         // Started when the first platform run begins, so the raw baseline before it runs beside an idle process.
+        // In the own-process layout the generator starts the dispatcher's process on this database instead.
         startDispatcher: async () => {
-          dispatcher ??= startOutboxDispatcher({ database, logger, intervalMs: INTERVAL_MS });
-          return { intervalMs: INTERVAL_MS };
+          if (!OWN_PROCESS) dispatcher ??= startOutboxDispatcher({ database, logger, intervalMs: INTERVAL_MS });
+          return { target: database.target };
         },
-        usage: async () => {
-          const cpu = process.cpuUsage();
-          const loop = performance.eventLoopUtilization();
-          return { cpuMs: (cpu.user + cpu.system) / 1000, loopActiveMs: loop.active, loopIdleMs: loop.idle } satisfies Usage;
-        },
+        usage: async () => processUsage(),
         acknowledged: async (prefix) => {
           const [row] = await database.fork().getConnection().execute(
             `select count(*) as n from notices n join notice_items i on i.notice_id = n.id
@@ -176,6 +181,23 @@ async function runPlatformRole(): Promise<void> {
     await cleanup().catch(() => undefined);
     failRole(error);
   }
+}
+
+const processUsage = (): Usage => {
+  const cpu = process.cpuUsage();
+  const loop = performance.eventLoopUtilization();
+  return { cpuMs: (cpu.user + cpu.system) / 1000, loopActiveMs: loop.active, loopIdleMs: loop.idle };
+};
+
+// ————————————————————————————————————————————————————————— child process: the dispatcher on its own
+
+async function runDispatcherRole(): Promise<void> {
+  const database = await Database.open({ kind: stringArg('--db') as DatabaseKind, location: stringArg('--location')! }, { migrate: false });
+  const dispatcher = startOutboxDispatcher({ database, logger: benchLogger(), intervalMs: INTERVAL_MS });
+  serveRole({}, { usage: async () => processUsage() }, async () => {
+    await dispatcher.stop();
+    await database.close();
+  });
 }
 
 // ————————————————————————————————————————————————————————— load generator
@@ -312,6 +334,8 @@ interface PlatformFigures {
   scheduleLagP99: number;
   cpuMsPerNotice: number;
   loopUtilization: number;
+  /** The dispatcher process's event loop, when it runs on its own. */
+  dispatcherLoopUtilization: number | null;
   firstError?: string;
 }
 
@@ -334,7 +358,24 @@ async function measureRaw(simulatorUrl: string, rate: number, listings: BenchLis
   };
 }
 
-async function measurePlatform(platform: Platform, session: BrowserSession, rate: number, listings: BenchListing[]): Promise<PlatformFigures> {
+/** The platform's processes: the API, and the dispatcher when it runs on its own. */
+interface PlatformProcesses {
+  api: Platform;
+  dispatcher: RoleProcess<unknown> | null;
+}
+
+/** CPU of every platform process together; event loop of the API and of the dispatcher's own process. */
+async function usageOf({ api, dispatcher }: PlatformProcesses): Promise<{ cpuMs: number; api: Usage; dispatcher: Usage | null }> {
+  const apiUsage = await api.ask<Usage>('usage');
+  const dispatcherUsage = dispatcher ? await dispatcher.ask<Usage>('usage') : null;
+  return { cpuMs: apiUsage.cpuMs + (dispatcherUsage?.cpuMs ?? 0), api: apiUsage, dispatcher: dispatcherUsage };
+}
+
+const loopShare = (before: Usage, after: Usage) =>
+  (after.loopActiveMs - before.loopActiveMs) / (after.loopActiveMs - before.loopActiveMs + after.loopIdleMs - before.loopIdleMs);
+
+async function measurePlatform(processes: PlatformProcesses, session: BrowserSession, rate: number, listings: BenchListing[]): Promise<PlatformFigures> {
+  const platform = processes.api;
   const { port, ipRightId } = platform.ready;
   const apiUrl = `http://127.0.0.1:${port}`;
   const warmupCount = Math.round(rate * WARMUP_SECONDS);
@@ -343,10 +384,10 @@ async function measurePlatform(platform: Platform, session: BrowserSession, rate
   await openLoop(rate, WARMUP_SECONDS, (i) => submitNotice(apiUrl, session, ipRightId, listings[i]!, `${warmupPrefix}${i}`));
   await waitForAcknowledgements(platform, warmupPrefix, warmupCount);
 
-  const before = await platform.ask<Usage>('usage');
+  const before = await usageOf(processes);
   const load = await openLoop(rate, SECONDS, (i) => submitNotice(apiUrl, session, ipRightId, listings[warmupCount + i]!, `${prefix}${i}`));
   await waitForAcknowledgements(platform, prefix, load.sent.filter((sent) => sent.ok).length);
-  const after = await platform.ask<Usage>('usage');
+  const after = await usageOf(processes);
   const timings = new Map((await platform.ask<NoticeTiming[]>('timings', prefix)).map((timing) => [timing.key, timing]));
 
   const never = Number.POSITIVE_INFINITY;
@@ -377,7 +418,8 @@ async function measurePlatform(platform: Platform, session: BrowserSession, rate
     unacknowledged: load.sent.filter((sent) => sent.ok).length - acknowledged,
     scheduleLagP99: summarize(load.scheduleLagMs).p99,
     cpuMsPerNotice: (after.cpuMs - before.cpuMs) / Math.max(1, acknowledged),
-    loopUtilization: (after.loopActiveMs - before.loopActiveMs) / (after.loopActiveMs - before.loopActiveMs + after.loopIdleMs - before.loopIdleMs),
+    loopUtilization: loopShare(before.api, after.api),
+    dispatcherLoopUtilization: before.dispatcher && after.dispatcher ? loopShare(before.dispatcher, after.dispatcher) : null,
     firstError: load.sent.find((sent) => !sent.ok)?.error,
   };
 }
@@ -390,11 +432,11 @@ interface DatabaseFigures {
 }
 
 /** CPU the platform spends per second with the dispatcher polling and nothing to do. */
-async function idleCost(platform: Platform): Promise<number> {
-  const before = await platform.ask<Usage>('usage');
+async function idleCost(processes: PlatformProcesses): Promise<number> {
+  const before = await usageOf(processes);
   const started = performance.now();
   await new Promise((resolve) => setTimeout(resolve, IDLE_SAMPLE_MS));
-  const after = await platform.ask<Usage>('usage');
+  const after = await usageOf(processes);
   return (after.cpuMs - before.cpuMs) / ((performance.now() - started) / 1000);
 }
 
@@ -405,7 +447,8 @@ async function measureDatabase(kind: DatabaseKind): Promise<DatabaseFigures> {
   const simulator = await startRole<{ port: number }>(script, 'sim');
   const simulatorUrl = `http://127.0.0.1:${simulator.ready.port}`;
   const profileDir = stringArg('--profile');
-  const platform = await startRole<PlatformReady>(script, 'platform', ['--db', kind, '--sim', simulatorUrl, '--listings', String(listingsNeeded)], {
+  let dispatcherProcess: RoleProcess<unknown> | null = null;
+  const platform = await startRole<PlatformReady>(script, 'platform', ['--db', kind, '--sim', simulatorUrl, '--listings', String(listingsNeeded), '--dispatcher', DISPATCHER], {
     readyTimeoutMs: 180_000,
     // `--profile DIR` writes the platform process's CPU profile there, to see where a notice's time goes.
     execArgv: profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
@@ -416,6 +459,7 @@ async function measureDatabase(kind: DatabaseKind): Promise<DatabaseFigures> {
     const session = await signIn(`http://127.0.0.1:${platform.ready.port}`, account.email, DEMO_PASSWORD);
     const results: RateFigures[] = [];
     let idlePollingCpuMsPerSecond: number | null = null;
+    const processes: PlatformProcesses = { api: platform, dispatcher: null };
     for (const [i, rate] of RATES.entries()) {
       // Disjoint listings: the platform's notices never meet a listing the baseline already removed.
       const rawListings = listings.splice(0, perRate[i]!);
@@ -425,13 +469,16 @@ async function measureDatabase(kind: DatabaseKind): Promise<DatabaseFigures> {
       console.warn(`[${kind}] platform: ${rate}/s notices.submit for ${SECONDS} s, dispatcher every ${INTERVAL_MS} ms`);
       if (idlePollingCpuMsPerSecond === null) {
         // Started at the first platform run, so the first raw baseline runs beside an idle platform process.
-        await platform.ask('startDispatcher');
-        idlePollingCpuMsPerSecond = await idleCost(platform);
+        const { target } = await platform.ask<{ target: { kind: DatabaseKind; location: string } }>('startDispatcher');
+        if (OWN_PROCESS) dispatcherProcess = await startRole<unknown>(script, 'dispatcher', ['--db', target.kind, '--location', target.location, '--interval', String(INTERVAL_MS)]);
+        processes.dispatcher = dispatcherProcess;
+        idlePollingCpuMsPerSecond = await idleCost(processes);
       }
-      results.push({ rate, raw, platform: await measurePlatform(platform, session, rate, platformListings) });
+      results.push({ rate, raw, platform: await measurePlatform(processes, session, rate, platformListings) });
     }
     return { idlePollingCpuMsPerSecond: idlePollingCpuMsPerSecond ?? Number.NaN, rates: results };
   } finally {
+    await dispatcherProcess?.stop();
     await platform.stop();
     await simulator.stop();
   }
@@ -449,9 +496,18 @@ function report(results: Map<DatabaseKind, DatabaseFigures>): string {
     `${DEMO_GFT_BRAND} brand admin (session cookie + CSRF header), each naming a different active listing of the **demo** world (50,000`,
     'listings: the small world\'s 1,000 would run out in 5 s at 200/s, and reinstating between rounds would add reinstatement traffic to',
     'what is measured). Goal rate 200/s; a run at a rate the platform sustains comes first, to show the latency without a queue.',
-    'Processes: load generator | platform (`createApp` + outbox dispatcher,',
-    `the embedded default; dispatcher \`intervalMs\` ${INTERVAL_MS} ms, batch 50, 8 deliveries in flight) | marketplace simulator (\`createSimApp\`,`,
-    'demo world, no latency or failures). Request logging is on at info level (to /dev/null), as in production.',
+    ...(OWN_PROCESS
+      ? [
+          'Processes: load generator | API (`createApp`, no dispatcher: JF_WORKERS=none) | outbox dispatcher in its own process (as',
+          `\`outbox-main.ts\` runs it; it cannot be woken from the API process, so it polls every ${INTERVAL_MS} ms; batch 50, 8 deliveries in flight)`,
+          '| marketplace simulator (`createSimApp`, demo world, no latency or failures). Both platform processes share the database.',
+        ]
+      : [
+          'Processes: load generator | platform (`createApp` + outbox dispatcher, the embedded default: woken when a notice commits,',
+          `otherwise polling every ${INTERVAL_MS} ms; batch 50, 8 deliveries in flight) | marketplace simulator (\`createSimApp\`, demo world,`,
+          'no latency or failures).',
+        ]),
+    'Request logging is on at info level (to /dev/null), as in production. CPU per notice counts every platform process.',
     '',
     'Latency of a notice = from sending `notices.submit` to the simulator applying the removal (the `appliedAt` it answers, which the',
     'dispatcher stores as `removedAt`). "Recorded" runs until the platform wrote the acknowledgement (the `removal_acknowledged` audit',
@@ -482,15 +538,16 @@ function report(results: Map<DatabaseKind, DatabaseFigures>): string {
   }
   lines.push('');
   for (const [kind, { idlePollingCpuMsPerSecond, rates }] of results) {
-    lines.push(`- ${kind}: the outbox dispatcher polling every ${INTERVAL_MS} ms with nothing to deliver costs the platform process ${idlePollingCpuMsPerSecond.toFixed(0)} ms of CPU per second.`);
+    lines.push(`- ${kind}: the outbox dispatcher polling every ${INTERVAL_MS} ms with nothing to deliver costs the platform ${idlePollingCpuMsPerSecond.toFixed(0)} ms of CPU per second.`);
     for (const { rate, raw, platform } of rates) {
       const verdict = platform.applied.p99 < 100 ? 'met' : 'missed';
       const ratio = (a: number, b: number) => (Number.isFinite(a) ? `${(a / b).toFixed(1)}x` : 'unbounded');
       const saturated = platform.loopUtilization >= 0.9;
       lines.push(
         `- ${kind} at ${rate}/s: p99 ${withUnit(platform.applied.p99)} against the goal of < 100 ms: **${verdict}**. Platform ÷ raw: p50 ${ratio(platform.applied.p50, raw.roundTrip.p50)}, ` +
-          `p99 ${ratio(platform.applied.p99, raw.roundTrip.p99)}. Platform process: ${platform.cpuMsPerNotice.toFixed(1)} ms CPU per acknowledged notice ` +
-          `(the idle polling alone would be ${(idlePollingCpuMsPerSecond / rate).toFixed(1)} ms of it at this rate, less when rounds find work), event loop busy ${(platform.loopUtilization * 100).toFixed(0)}%` +
+          `p99 ${ratio(platform.applied.p99, raw.roundTrip.p99)}. Platform: ${platform.cpuMsPerNotice.toFixed(1)} ms CPU per acknowledged notice ` +
+          `(the idle polling alone would be ${(idlePollingCpuMsPerSecond / rate).toFixed(1)} ms of it at this rate, less when rounds find work), ${OWN_PROCESS ? 'API ' : ''}event loop busy ${(platform.loopUtilization * 100).toFixed(0)}%` +
+          (platform.dispatcherLoopUtilization !== null ? `, dispatcher's ${(platform.dispatcherLoopUtilization * 100).toFixed(0)}%` : '') +
           (saturated ? `: saturated, so the ${platform.acknowledgedRate.toFixed(1)} acknowledgements/s it managed are about its capacity on this machine` : '') +
           `. Generator schedule lag p99 ${ms(raw.scheduleLagP99)} ms (raw) / ${ms(platform.scheduleLagP99)} ms (platform).` +
           (platform.firstError ? ` First error: \`${platform.firstError.replaceAll('|', '\\|').replaceAll('`', "'").slice(0, 160)}\` (the client gives up after ${REQUEST_TIMEOUT_MS / 1000} s).` : ''),
@@ -501,9 +558,9 @@ function report(results: Map<DatabaseKind, DatabaseFigures>): string {
     '',
     machineNote(),
     '',
-    'Rerun: `JF_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:55432/postgres npm run bench:gft-latency` (add `-- --seconds 5` for a quick look,',
-    '`--databases sqlite` without PostgreSQL, `--rates 20,200` for other rates, `--interval N` for another polling interval, `--profile DIR` for',
-    'a CPU profile of the platform process).',
+    `Rerun: \`JF_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:gft-latency${OWN_PROCESS ? ' -- --dispatcher process' : ''}\` (add \`--seconds 5\` for a quick look,`,
+    '`--databases sqlite` without PostgreSQL, `--rates 20,200` for other rates, `--interval N` for another polling interval, `--dispatcher process`',
+    'for the dispatcher in its own process, `--profile DIR` for a CPU profile of the API process).',
   );
   return lines.join('\n');
 }
@@ -516,11 +573,12 @@ async function main(): Promise<void> {
   const results = new Map<DatabaseKind, DatabaseFigures>();
   for (const kind of kinds) results.set(kind, await measureDatabase(kind));
   const body = report(results);
-  writeSection('GFT notice latency', body);
+  writeSection(SECTION, body);
   console.warn(body);
 }
 
 const role = stringArg('--role');
 if (role === 'sim') await runSimulatorRole().catch(failRole);
 else if (role === 'platform') await runPlatformRole();
+else if (role === 'dispatcher') await runDispatcherRole().catch(failRole);
 else await main();
