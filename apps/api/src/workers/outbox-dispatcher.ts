@@ -12,6 +12,7 @@ import {
 } from '@jf/db';
 import { outboxPayloadSchemas } from '@jf/domain';
 import { groupCommit } from './group-commit';
+import { postJson, type PostJson } from './http-post';
 import { isRetryableStatus, OUTBOX_BACKOFF, OUTBOX_MAX_ATTEMPTS, retryDelayMs, type BackoffPolicy } from './retry-policy';
 
 export interface OutboxDispatcherOptions {
@@ -32,7 +33,7 @@ export interface OutboxDispatcherOptions {
   backoff?: BackoffPolicy;
   random?: () => number;
   clock?: () => Date;
-  fetch?: typeof fetch;
+  post?: PostJson;
 }
 
 export interface OutboxDispatcher {
@@ -56,9 +57,7 @@ const COMMAND_PATHS = { remove_listing: 'remove', reinstate_listing: 'reinstate'
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   if (error.name === 'TimeoutError') return 'timed out';
-  // fetch wraps the socket error (ECONNREFUSED, ECONNRESET…) in `cause`.
-  const cause = error.cause as { code?: string; message?: string } | undefined;
-  return cause ? `${error.message}: ${cause.code ?? cause.message ?? String(cause)}` : error.message;
+  return error.message;
 }
 
 /** Runs `work` over `items` with at most `limit` at a time. */
@@ -88,7 +87,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     backoff = OUTBOX_BACKOFF,
     random = Math.random,
     clock = () => new Date(),
-    fetch: send = fetch,
+    post = postJson,
   } = options;
   if (leaseMs <= timeoutMs) throw new Error(`leaseMs (${leaseMs}) must be longer than timeoutMs (${timeoutMs})`);
   const log = logger.child({ worker: workerId });
@@ -104,19 +103,14 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     if (!claim.baseUrl) return { ok: false, retryable: false, error: `marketplace ${claim.marketplace} has no base URL` };
     const url = `${claim.baseUrl.replace(/\/+$/, '')}/commands/${COMMAND_PATHS[claim.kind]}`;
     try {
-      const response = await send(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': claim.idempotencyKey },
-        body: JSON.stringify({ externalId: payload.data.externalListingId, idempotencyKey: claim.idempotencyKey }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      const text = await response.text();
-      if (!response.ok) {
-        return { ok: false, retryable: isRetryableStatus(response.status), error: `HTTP ${response.status} from ${url}: ${text.slice(0, 500)}` };
+      const payloadBody = JSON.stringify({ externalId: payload.data.externalListingId, idempotencyKey: claim.idempotencyKey });
+      const response = await post(url, payloadBody, { 'idempotency-key': claim.idempotencyKey }, timeoutMs);
+      if (response.status < 200 || response.status >= 300) {
+        return { ok: false, retryable: isRetryableStatus(response.status), error: `HTTP ${response.status} from ${url}: ${response.body.slice(0, 500)}` };
       }
       let appliedAt: Date | null = null;
       try {
-        const body = JSON.parse(text) as { appliedAt?: unknown };
+        const body = JSON.parse(response.body) as { appliedAt?: unknown };
         const parsed = typeof body.appliedAt === 'string' ? new Date(body.appliedAt) : null;
         appliedAt = parsed && !Number.isNaN(parsed.getTime()) ? parsed : null;
       } catch {
