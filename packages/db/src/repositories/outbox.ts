@@ -1,4 +1,4 @@
-import { LockMode, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import {
   canListing,
@@ -95,18 +95,12 @@ export interface ClaimOptions {
   maxAttempts?: number;
 }
 
-const snapshot = (command: OutboxCommand) => ({
-  state: command.state,
-  attempts: command.attempts,
-  claimedBy: command.claimedBy,
-  claimedUntil: command.claimedUntil?.toISOString() ?? null,
-});
-
 /**
  * Leases up to `limit` due commands to `workerId` for `leaseMs`: pending ones whose next attempt is
  * due, and in-flight ones whose lease ran out (their worker died or hung). On PostgreSQL the rows are
  * selected `for update skip locked`, so concurrent dispatchers never claim the same command; on
- * SQLite the single writer serialises claims. Counts the attempt and audits the claim.
+ * SQLite the single writer serialises claims. Counts the attempt and audits the claim. Plain rows and
+ * set-wise updates: the dispatcher runs this for every burst of notices.
  */
 export async function claimDueCommands(
   em: EntityManager,
@@ -121,58 +115,71 @@ export async function claimDueCommands(
   const claimedUntil = new Date(now.getTime() + leaseMs);
   const postgres = em.getPlatform() instanceof PostgreSqlPlatform;
   return em.transactional(async (tx) => {
-    const due = await tx.find(
-      OutboxCommand,
-      {
-        kind: { $in: [...kinds] },
-        $or: [
-          { state: 'pending', nextAttemptAt: { $lte: now } },
-          { state: 'in_flight', claimedUntil: { $lt: now } },
-        ],
-      },
-      {
-        orderBy: { nextAttemptAt: 'asc', id: 'asc' },
-        limit,
-        lockMode: postgres ? LockMode.PESSIMISTIC_PARTIAL_WRITE : undefined,
-      },
+    const due = await selectRows<Record<string, unknown>>(
+      tx,
+      `select o.id, o.kind, o.marketplace_code, o.brand_id, o.payload, o.idempotency_key, o.state, o.attempts, o.claimed_by, o.claimed_until
+       from outbox_commands o
+       where o.kind in (${kinds.map(() => '?').join(', ')})
+         and ((o.state = 'pending' and o.next_attempt_at <= ?) or (o.state = 'in_flight' and o.claimed_until < ?))
+       order by o.next_attempt_at, o.id
+       limit ?${postgres ? ' for update skip locked' : ''}`,
+      [...kinds, now, now, limit],
     );
-    const claimed: OutboxCommand[] = [];
-    for (const command of due) {
-      const before = snapshot(command);
-      const expired = command.state === 'in_flight';
-      const audit = { actor: OUTBOX_ACTOR, entityType: 'outbox_command', entityId: command.id, brandId: command.brand?.id ?? null } as const;
-      if (expired && command.attempts >= maxAttempts) {
-        command.state = 'dead';
-        command.lastError = `lease of ${command.claimedBy} expired during the last attempt`;
-        command.claimedBy = null;
-        command.claimedUntil = null;
-        recordAudit(tx, { ...audit, action: 'outbox_dead', before, after: { ...snapshot(command), error: command.lastError } }, now);
+    const audits: ReturnType<typeof auditRow>[] = [];
+    const dead: string[] = [];
+    const claimed: ClaimedCommand[] = [];
+    for (const row of due) {
+      const id = row.id as string;
+      const attempts = Number(row.attempts);
+      const expired = row.state === 'in_flight';
+      const before = { state: row.state as OutboxState, attempts, claimedBy: (row.claimed_by as string | null) ?? null, claimedUntil: dateOf(row.claimed_until)?.toISOString() ?? null };
+      const audit = { actor: OUTBOX_ACTOR, entityType: 'outbox_command', entityId: id, brandId: (row.brand_id as string | null) ?? null } as const;
+      if (expired && attempts >= maxAttempts) {
+        dead.push(id);
+        const error = `lease of ${before.claimedBy} expired during the last attempt`;
+        audits.push(auditRow({ ...audit, action: 'outbox_dead', before, after: { state: 'dead', attempts, claimedBy: null, claimedUntil: null, error } }, now));
         continue;
       }
-      command.state = 'in_flight';
-      command.claimedBy = workerId;
-      command.claimedUntil = claimedUntil;
-      command.attempts += 1;
-      recordAudit(tx, { ...audit, action: expired ? 'outbox_reclaimed' : 'outbox_claimed', before, after: snapshot(command) }, now);
-      claimed.push(command);
+      const after = { state: 'in_flight' as const, attempts: attempts + 1, claimedBy: workerId, claimedUntil: claimedUntil.toISOString() };
+      audits.push(auditRow({ ...audit, action: expired ? 'outbox_reclaimed' : 'outbox_claimed', before, after }, now));
+      claimed.push({
+        id,
+        kind: row.kind as OutboxKind,
+        idempotencyKey: row.idempotency_key as string,
+        payload: (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>,
+        attempts: attempts + 1,
+        claimedBy: workerId,
+        claimedUntil,
+        marketplace: (row.marketplace_code as MarketplaceCode | null) ?? null,
+        baseUrl: null,
+        brandId: audit.brandId,
+      });
     }
+    const placeholders = (ids: readonly unknown[]) => ids.map(() => '?').join(', ');
+    if (dead.length > 0) {
+      await runStatement(
+        tx,
+        `update outbox_commands set state = 'dead', last_error = 'lease of ' || claimed_by || ' expired during the last attempt', claimed_by = null, claimed_until = null
+         where id in (${placeholders(dead)})`,
+        dead,
+      );
+    }
+    if (claimed.length > 0) {
+      await runStatement(
+        tx,
+        `update outbox_commands set state = 'in_flight', claimed_by = ?, claimed_until = ?, attempts = attempts + 1 where id in (${placeholders(claimed)})`,
+        [workerId, claimedUntil, ...claimed.map((command) => command.id)],
+      );
+    }
+    await insertAuditRows(tx, audits);
     // Marketplaces are read after the locking query: `for update` cannot cover an outer join.
-    const codes = [...new Set(claimed.flatMap((command) => (command.marketplace ? [command.marketplace.code] : [])))];
-    const marketplaces = new Map(
-      (codes.length ? await tx.find(Marketplace, { code: { $in: codes } }) : []).map((marketplace) => [marketplace.code, marketplace]),
+    const codes = [...new Set(claimed.flatMap((command) => (command.marketplace ? [command.marketplace] : [])))];
+    const baseUrls = new Map(
+      (codes.length ? await selectRows<{ code: string; base_url: string | null }>(tx, `select code, base_url from marketplaces where code in (${placeholders(codes)})`, codes) : []).map(
+        (row) => [row.code, row.base_url],
+      ),
     );
-    return claimed.map((command) => ({
-      id: command.id,
-      kind: command.kind,
-      idempotencyKey: command.idempotencyKey,
-      payload: command.payload,
-      attempts: command.attempts,
-      claimedBy: workerId,
-      claimedUntil,
-      marketplace: command.marketplace?.code ?? null,
-      baseUrl: command.marketplace ? (marketplaces.get(command.marketplace.code)?.baseUrl ?? null) : null,
-      brandId: command.brand?.id ?? null,
-    }));
+    return claimed.map((command) => ({ ...command, baseUrl: command.marketplace ? (baseUrls.get(command.marketplace) ?? null) : null }));
   });
 }
 
