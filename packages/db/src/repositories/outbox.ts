@@ -344,34 +344,43 @@ const itemNotification = (item: { id: string; brandId: string }, title: string, 
   createdAt: now,
 });
 
+/** Sets the removal's `removedAt` / `reinstatedAt` once, audited. */
+async function stampRemoval(em: EntityManager, removal: AcknowledgementRow, field: 'removedAt' | 'reinstatedAt', at: Date, changes: AcknowledgementChanges): Promise<void> {
+  if (removal[field] !== null) return;
+  removal[field] = at;
+  const column = field === 'removedAt' ? 'removed_at' : 'reinstated_at';
+  await runStatement(em, `update removals set ${column} = ? where id = ?`, [at, removal.id]);
+  const action = field === 'removedAt' ? 'removal_acknowledged' : 'reinstatement_acknowledged';
+  changes.audits.push(auditRow({ actor: OUTBOX_ACTOR, action, entityType: 'removal', entityId: removal.id, brandId: removal.brandId, after: { [field]: at.toISOString() } }, changes.now));
+}
+
+/** Moves the listing by the domain's state machine when the event applies, audited. */
+async function moveListing(em: EntityManager, removal: AcknowledgementRow, event: 'remove' | 'reinstate', changes: AcknowledgementChanges): Promise<void> {
+  const listing = removal.listing;
+  if (!canListing(listing.status, event)) return;
+  const before = listing.status;
+  listing.status = unwrap(transitionListing(listing.status, event));
+  await runStatement(em, 'update listings set status = ?, updated_at = ? where id = ?', [listing.status, changes.now, listing.id]);
+  const action = event === 'remove' ? 'listing_removed' : 'listing_reinstated';
+  changes.audits.push(auditRow({ actor: OUTBOX_ACTOR, action, entityType: 'listing', entityId: listing.id, brandId: removal.brandId, before: { status: before }, after: { status: listing.status, removalId: removal.id } }, changes.now));
+}
+
 /**
  * The marketplace acknowledged a removal: `removedAt` is set (turnaround ends here), the listing
  * becomes `removed` and a pending notice item `removed`. Each change is audited; applying it twice
  * changes nothing the second time.
  */
 async function applyRemovalAcknowledged(em: EntityManager, removal: AcknowledgementRow, at: Date, changes: AcknowledgementChanges): Promise<void> {
-  const { audits, notifications, now } = changes;
-  const actor = OUTBOX_ACTOR;
-  const brandId = removal.brandId;
-  if (removal.removedAt === null) {
-    removal.removedAt = at;
-    await runStatement(em, 'update removals set removed_at = ? where id = ?', [at, removal.id]);
-    audits.push(auditRow({ actor, action: 'removal_acknowledged', entityType: 'removal', entityId: removal.id, brandId, after: { removedAt: at.toISOString() } }, now));
-  }
-  const listing = removal.listing;
-  if (canListing(listing.status, 'remove')) {
-    const before = listing.status;
-    listing.status = unwrap(transitionListing(listing.status, 'remove'));
-    await runStatement(em, 'update listings set status = ?, updated_at = ? where id = ?', [listing.status, now, listing.id]);
-    audits.push(auditRow({ actor, action: 'listing_removed', entityType: 'listing', entityId: listing.id, brandId, before: { status: before }, after: { status: listing.status, removalId: removal.id } }, now));
-  }
-  const item = removal.item;
+  await stampRemoval(em, removal, 'removedAt', at, changes);
+  await moveListing(em, removal, 'remove', changes);
+  const { item, listing } = removal;
   if (item && item.state === 'pending' && canNoticeItem(item.state, 'remove')) {
     item.state = unwrap(transitionNoticeItem(item.state, 'remove'));
     item.decidedAt ??= at;
-    await runStatement(em, 'update notice_items set state = ?, decided_at = ?, updated_at = ? where id = ?', [item.state, item.decidedAt, now, item.id]);
-    audits.push(auditRow({ actor, action: 'notice_item_removed', entityType: 'notice_item', entityId: item.id, brandId, before: { state: 'pending' }, after: { state: item.state, removalId: removal.id } }, now));
-    notifications.push(itemNotification(item, `Listing ${listing.externalId} was removed`, `The marketplace removed "${listing.title}" on ${at.toISOString()}.`, now));
+    await runStatement(em, 'update notice_items set state = ?, decided_at = ?, updated_at = ? where id = ?', [item.state, item.decidedAt, changes.now, item.id]);
+    const after = { state: item.state, removalId: removal.id };
+    changes.audits.push(auditRow({ actor: OUTBOX_ACTOR, action: 'notice_item_removed', entityType: 'notice_item', entityId: item.id, brandId: removal.brandId, before: { state: 'pending' }, after }, changes.now));
+    changes.notifications.push(itemNotification(item, `Listing ${listing.externalId} was removed`, `The marketplace removed "${listing.title}" on ${at.toISOString()}.`, changes.now));
   }
 }
 
@@ -381,27 +390,16 @@ async function applyRemovalAcknowledged(em: EntityManager, removal: Acknowledgem
  * said so, otherwise as a successful appeal). Idempotent and audited like the removal.
  */
 async function applyReinstatementAcknowledged(em: EntityManager, removal: AcknowledgementRow, at: Date, changes: AcknowledgementChanges): Promise<void> {
-  const { audits, notifications, now } = changes;
-  const actor = OUTBOX_ACTOR;
-  const brandId = removal.brandId;
-  if (removal.reinstatedAt === null) {
-    removal.reinstatedAt = at;
-    await runStatement(em, 'update removals set reinstated_at = ? where id = ?', [at, removal.id]);
-    audits.push(auditRow({ actor, action: 'reinstatement_acknowledged', entityType: 'removal', entityId: removal.id, brandId, after: { reinstatedAt: at.toISOString() } }, now));
-  }
-  const listing = removal.listing;
-  if (canListing(listing.status, 'reinstate')) {
-    listing.status = unwrap(transitionListing(listing.status, 'reinstate'));
-    await runStatement(em, 'update listings set status = ?, updated_at = ? where id = ?', [listing.status, now, listing.id]);
-    audits.push(auditRow({ actor, action: 'listing_reinstated', entityType: 'listing', entityId: listing.id, brandId, before: { status: 'removed' }, after: { status: listing.status, removalId: removal.id } }, now));
-  }
-  const item = removal.item;
+  await stampRemoval(em, removal, 'reinstatedAt', at, changes);
+  await moveListing(em, removal, 'reinstate', changes);
+  const { item, listing } = removal;
   if (item && item.state === 'removed') {
     const event = item.auditUpheld === false ? 'audit_overturned' : 'appeal_reinstated';
     item.state = unwrap(transitionNoticeItem(item.state, event));
-    await runStatement(em, 'update notice_items set state = ?, updated_at = ? where id = ?', [item.state, now, item.id]);
-    notifications.push(itemNotification(item, `Listing ${listing.externalId} was reinstated`, `The marketplace put "${listing.title}" back on sale on ${at.toISOString()}.`, now));
-    audits.push(auditRow({ actor, action: 'notice_item_reinstated', entityType: 'notice_item', entityId: item.id, brandId, before: { state: 'removed' }, after: { state: item.state, event, removalId: removal.id } }, now));
+    await runStatement(em, 'update notice_items set state = ?, updated_at = ? where id = ?', [item.state, changes.now, item.id]);
+    const after = { state: item.state, event, removalId: removal.id };
+    changes.audits.push(auditRow({ actor: OUTBOX_ACTOR, action: 'notice_item_reinstated', entityType: 'notice_item', entityId: item.id, brandId: removal.brandId, before: { state: 'removed' }, after }, changes.now));
+    changes.notifications.push(itemNotification(item, `Listing ${listing.externalId} was reinstated`, `The marketplace put "${listing.title}" back on sale on ${at.toISOString()}.`, changes.now));
   }
 }
 
