@@ -1,9 +1,9 @@
-import { useEffect, useRef } from 'react';
-import { Form, useActionData, useLoaderData, useNavigation, type ActionFunctionArgs } from 'react-router';
+import { Form, useLoaderData, type ActionFunctionArgs } from 'react-router';
 import { IP_RIGHT_KINDS } from '@jf/domain';
 import { ErrorAlert, StatusMessage } from '../components/alert';
 import { RightStatusBadge } from '../components/badges';
 import { SelectField, TextField } from '../components/text-field';
+import { useCreateForm } from '../components/use-create-form';
 import { describeRight, effectiveRightStatus, formatDate, IP_RIGHT_KIND_LABELS } from '../format';
 import { brandLoader, useMe } from '../session';
 import { issuesFor, toFormError, trpc, type FormError, type IpRight } from '../trpc';
@@ -77,16 +77,8 @@ export function IpRightsPage() {
 }
 
 function RegisterForm() {
-  const result = useActionData<typeof ipRightsAction>();
-  const navigation = useNavigation();
-  const formRef = useRef<HTMLFormElement>(null);
-  const submitting = navigation.state === 'submitting';
-  const failure = result && !result.ok ? result : null;
-  const registered = result?.ok ? result.registered : null;
-
-  useEffect(() => {
-    if (registered) formRef.current?.reset();
-  }, [registered, result]);
+  const { formRef, failure, success, submitting } = useCreateForm<typeof ipRightsAction>();
+  const registered = success?.registered ?? null;
 
   return (
     <section className="card" aria-labelledby="register-heading">

@@ -1,10 +1,10 @@
-import { useEffect, useRef } from 'react';
-import { Form, useActionData, useLoaderData, useNavigation, type ActionFunctionArgs } from 'react-router';
+import { Form, useLoaderData, type ActionFunctionArgs } from 'react-router';
+import { MAX_REFERENCE_IMAGES, REFERENCE_IMAGE_TYPES } from '@jf/domain';
 import { ErrorAlert, StatusMessage } from '../components/alert';
 import { TextField } from '../components/text-field';
+import { useCreateForm } from '../components/use-create-form';
 import { formatMoney, plural } from '../format';
 import { brandLoader, useMe } from '../session';
-import { MAX_REFERENCE_IMAGES, REFERENCE_IMAGE_TYPES } from '@jf/domain';
 import { issuesFor, toFormError, trpc, type FormError, type Product } from '../trpc';
 import { uploadDocument, UploadError } from '../uploads';
 
@@ -89,15 +89,8 @@ export function ProductsPage() {
 }
 
 function CreateForm() {
-  const result = useActionData<typeof productsAction>();
-  const navigation = useNavigation();
-  const formRef = useRef<HTMLFormElement>(null);
-  const failure = result && !result.ok ? result : null;
-  const created = result?.ok ? result.name : null;
-
-  useEffect(() => {
-    if (created) formRef.current?.reset();
-  }, [created, result]);
+  const { formRef, failure, success, submitting } = useCreateForm<typeof productsAction>();
+  const created = success?.name ?? null;
 
   return (
     <section className="card" aria-labelledby="create-heading">
@@ -159,11 +152,7 @@ function CreateForm() {
           errors={issuesFor(failure?.fieldIssues, 'referenceImageIds')}
         />
         <div className="form-actions">
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={navigation.state === 'submitting'}
-          >
+          <button type="submit" className="button button-primary" disabled={submitting}>
             Add product
           </button>
         </div>
