@@ -26,6 +26,12 @@ const envSchema = z.object({
   JF_INGEST_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
   /** The marketplace simulator: when set, every marketplace's commands go to `<url>/<code>` (seeded or not). */
   JF_SIMULATOR_URL: z.url().optional(),
+  /** Notification e-mail goes out through this SMTP server (e.g. smtp://user:pass@mail.example.com:587); without it only in-app notifications are kept. */
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().default('Joint Force <no-reply@joint-force.local>'),
+  /** The address users open the apps at, for links in e-mail (default http://localhost:PORT). */
+  PUBLIC_URL: z.url().optional(),
+  JF_MAIL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
   /** Folders with the built admin and portal; served only when they exist. */
   ADMIN_DIST: z.string().optional(),
   PORTAL_DIST: z.string().optional(),

@@ -5,7 +5,9 @@ import { createApp } from './app';
 import { BulkJobRunner } from './services/bulk-notices';
 import { readEnv } from './env';
 import { startListingIngestion } from './workers/listing-ingestion';
+import { startNotificationMailer } from './workers/notification-mailer';
 import { startOutboxDispatcher } from './workers/outbox-dispatcher';
+import { createTransport } from 'nodemailer';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const env = readEnv(resolve(repoRoot, '.env'));
@@ -35,6 +37,11 @@ if (env.JF_SIMULATOR_URL) {
 // (workers/outbox-main.ts and workers/ingestion-main.ts run them alone).
 const outbox = env.JF_WORKERS === 'all' ? startOutboxDispatcher({ database, logger }) : null;
 const ingestion = env.JF_WORKERS === 'all' ? startListingIngestion({ database, logger, intervalMs: env.JF_INGEST_INTERVAL_MS }) : null;
+const mailer =
+  env.SMTP_URL && env.JF_WORKERS === 'all'
+    ? startNotificationMailer({ database, logger, transport: createTransport(env.SMTP_URL), from: env.MAIL_FROM, publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`, intervalMs: env.JF_MAIL_INTERVAL_MS })
+    : null;
+if (!env.SMTP_URL) logger.info('SMTP_URL is not set: notifications stay in the apps, no e-mail is sent');
 
 const bulkRunner = new BulkJobRunner(database, logger, env.BULK_BATCH_PAUSE_MS);
 const resumed = await bulkRunner.resumeUnfinished();
@@ -58,7 +65,7 @@ const server = app.listen(env.PORT, env.HOST, () => {
 async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   server.close();
-  await Promise.all([outbox?.stop(), ingestion?.stop()]);
+  await Promise.all([outbox?.stop(), ingestion?.stop(), mailer?.stop()]);
   await database.close();
   process.exit(0);
 }

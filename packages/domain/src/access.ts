@@ -12,6 +12,9 @@ export const STAFF_PERMISSIONS = {
   'staff.manage': ['platform_admin'],
   'overview.read': ['leadership', 'account_manager', 'reviewer', 'platform_admin'],
   'queue.review': ['reviewer', 'platform_admin'],
+  /** Reading correspondence; which brands' threads, and whether one may answer, is `staffThreadScope`. */
+  'messages.read': ['leadership', 'account_manager', 'platform_admin'],
+  'workspace.read': ['account_manager', 'platform_admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type StaffPermission = keyof typeof STAFF_PERMISSIONS;
 

@@ -8,3 +8,4 @@ export * from './policy/gft';
 export * from './metrics';
 export * from './notices';
 export * from './listings';
+export * from './messaging';

@@ -91,6 +91,10 @@ export type BulkJobState = (typeof BULK_JOB_STATES)[number];
 export const NOTIFICATION_KINDS = ['notice_item_state', 'gft_status', 'auth_request', 'message', 'bulk_job'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** The e-mail copy of a notification: `skipped` when nobody asked for it by e-mail or it is too old to send. */
+export const NOTIFICATION_EMAIL_STATES = ['pending', 'sent', 'skipped', 'failed'] as const;
+export type NotificationEmailState = (typeof NOTIFICATION_EMAIL_STATES)[number];
+
 /** What an audit event is about; one value per aggregate. */
 export const AUDIT_ENTITIES = [
   'brand',

@@ -1,10 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { Router } from 'express';
 import type { Logger } from 'pino';
-import { DomainError, isBrandRole } from '@jf/domain';
-import { Document, findDocument, recordAudit } from '@jf/db';
+import type { Request } from 'express';
+import { canManageBrand, DomainError, isBrandRole } from '@jf/domain';
+import { Document, findBrand, findDocument, recordAudit, type User } from '@jf/db';
 import { storeUpload } from '../services/bulk-notices';
-import { brandUser, sendError, sessionUser, type HttpAuthOptions } from './session-user';
+import { sendError, sessionUser, type HttpAuthOptions } from './session-user';
 
 /** Evidence a brand may upload: certificates and photos. The extension is fixed by type, never taken from the name. */
 const EVIDENCE_TYPES: Record<string, string> = {
@@ -18,14 +19,16 @@ export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 /**
  * Evidence documents: `POST /api/documents` with the raw file as the body (its type as content-type, its
  * name in `x-file-name`), `GET /api/documents/:id` to read one back. A brand reads only its own; staff,
- * who verify rights, read any.
+ * who verify rights, read any. A brand's account manager (or a platform admin) uploads for the brand
+ * named in `x-brand-id`, e.g. to attach a file to a message.
  */
 export function documentRoutes(options: HttpAuthOptions & { uploadDir: string; logger: Logger }): Router {
   const routes = Router();
 
   routes.post('/', async (req, res) => {
     try {
-      const user = await brandUser(req, options, true);
+      const user = await sessionUser(req, options, true);
+      const brandId = await uploadBrandOf(req, user, options);
       const contentType = (req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       const extension = EVIDENCE_TYPES[contentType];
       if (!extension) {
@@ -36,7 +39,7 @@ export function documentRoutes(options: HttpAuthOptions & { uploadDir: string; l
       const stored = await storeUpload(req, options.uploadDir, { maxBytes: EVIDENCE_MAX_BYTES, extension });
       const em = options.database.fork();
       const document = em.create(Document, {
-        brand: user.brand!.id,
+        brand: brandId,
         fileName: String(req.header('x-file-name') ?? `evidence.${extension}`).slice(0, 255),
         contentType,
         sizeBytes: stored.sizeBytes,
@@ -44,7 +47,7 @@ export function documentRoutes(options: HttpAuthOptions & { uploadDir: string; l
         storagePath: stored.path,
         uploadedBy: user.id,
       });
-      recordAudit(em, { actor: { id: user.id, label: `${user.email} (${user.role})` }, action: 'document_uploaded', entityType: 'document', entityId: document.id, brandId: user.brand!.id, after: { fileName: document.fileName, sizeBytes: stored.sizeBytes } });
+      recordAudit(em, { actor: { id: user.id, label: `${user.email} (${user.role})` }, action: 'document_uploaded', entityType: 'document', entityId: document.id, brandId, after: { fileName: document.fileName, sizeBytes: stored.sizeBytes } });
       await em.flush();
       res.status(201).json({ id: document.id, fileName: document.fileName, contentType, sizeBytes: stored.sizeBytes });
     } catch (error) {
@@ -68,4 +71,22 @@ export function documentRoutes(options: HttpAuthOptions & { uploadDir: string; l
   });
 
   return routes;
+}
+
+/** The brand an upload belongs to: a brand user's own, or the one a managing staff member names. */
+async function uploadBrandOf(req: Request, user: User, options: HttpAuthOptions): Promise<string> {
+  if (isBrandRole(user.role)) {
+    if (!user.brand) throw new DomainError('forbidden', 'Only brand users can do this');
+    return user.brand.id;
+  }
+  const named = req.header('x-brand-id') ?? '';
+  if (!/^[0-9a-f-]{36}$/i.test(named)) {
+    throw new DomainError('validation', 'x-brand-id: staff uploads must name the brand they are for', { 'x-brand-id': ['must be the id of the brand the file is for'] });
+  }
+  const brand = await findBrand(options.database.fork(), named);
+  if (!brand) throw new DomainError('not_found', 'Brand not found');
+  if (!canManageBrand(user.role, user.id, brand.accountManager?.id ?? null)) {
+    throw new DomainError('forbidden', 'Only the brand’s account manager or a platform admin can upload files for it');
+  }
+  return brand.id;
 }

@@ -1,7 +1,21 @@
-import { createProductInput, documentPath, DomainError, idSchema, invalidInput, REFERENCE_IMAGE_TYPES, registerIpRightInput, type FieldIssues } from '@jf/domain';
-import { brandIpRights, brandProducts, findDocument, IpRight, Notification, ProtectedProduct } from '@jf/db';
+import {
+  createProductInput,
+  documentPath,
+  DomainError,
+  idSchema,
+  invalidInput,
+  mergeNotificationPreferences,
+  NOTIFICATION_KINDS,
+  REFERENCE_IMAGE_TYPES,
+  registerIpRightInput,
+  resolveNotificationPreferences,
+  updateNotificationPreferencesInput,
+  wantsNotification,
+  type FieldIssues,
+} from '@jf/domain';
+import { brandIpRights, brandProducts, findDocument, IpRight, Notification, ProtectedProduct, User } from '@jf/db';
 import { z } from 'zod';
-import { audit, brandScopedProcedure } from '../trpc/init';
+import { audit, authedProcedure, brandScopedProcedure } from '../trpc/init';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -85,15 +99,32 @@ export const productsRouter = {
 };
 
 export const notificationsRouter = {
+  /** The brand's notifications of the kinds the user wants in the app (staff-only ones excluded). */
   list: brandScopedProcedure().query(async ({ ctx }) => {
-    const rows = await ctx.em.find(Notification, { brand: ctx.brandId }, { orderBy: { createdAt: 'DESC', id: 'ASC' }, limit: 50 });
+    const preferences = resolveNotificationPreferences(ctx.user.notificationPreferences);
+    const kinds = NOTIFICATION_KINDS.filter((kind) => wantsNotification(preferences, kind, 'inApp'));
+    const rows = await ctx.em.find(Notification, { brand: ctx.brandId, user: null, kind: { $in: kinds } }, { orderBy: { createdAt: 'DESC', id: 'ASC' }, limit: 50 });
     return rows.map((row) => ({ id: row.id, kind: row.kind, title: row.title, body: row.body, entityType: row.entityType, entityId: row.entityId, readAt: iso(row.readAt), createdAt: row.createdAt.toISOString() }));
   }),
 
   markRead: brandScopedProcedure()
     .input(z.object({ ids: z.array(idSchema).min(1).max(200) }))
     .mutation(async ({ ctx, input }) => {
-      const marked = await ctx.em.nativeUpdate(Notification, { id: { $in: input.ids }, brand: ctx.brandId, readAt: null }, { readAt: new Date() });
+      const marked = await ctx.em.nativeUpdate(Notification, { id: { $in: input.ids }, brand: ctx.brandId, user: null, readAt: null }, { readAt: new Date() });
       return { marked };
     }),
+};
+
+/** Every signed-in user (brand or staff) chooses how each kind of notification reaches them. */
+export const notificationPreferencesRouter = {
+  get: authedProcedure.query(({ ctx }) => resolveNotificationPreferences(ctx.user.notificationPreferences)),
+
+  update: authedProcedure.input(updateNotificationPreferencesInput).mutation(async ({ ctx, input }) => {
+    const user = await ctx.em.findOneOrFail(User, ctx.user.id);
+    const before = resolveNotificationPreferences(user.notificationPreferences);
+    const after = mergeNotificationPreferences(user.notificationPreferences, input.preferences);
+    user.notificationPreferences = after;
+    audit(ctx, { action: 'notification_preferences_changed', entityType: 'user', entityId: user.id, brandId: user.brand?.id ?? null, before, after });
+    return after;
+  }),
 };

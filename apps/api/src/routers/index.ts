@@ -2,9 +2,10 @@ import { proactiveRatio } from '@jf/domain';
 import { overviewCounts } from '@jf/db';
 import { requirePermission, router } from '../trpc/init';
 import { authRouter } from './auth';
-import { adminBrandsRouter, brandRouter } from './brands';
+import { adminAccountManagementRouter, adminBrandsRouter, brandRouter } from './brands';
 import { adminStaffRouter, brandUsersRouter } from './users';
-import { ipRightsRouter, notificationsRouter, productsRouter } from './catalogue';
+import { ipRightsRouter, notificationPreferencesRouter, notificationsRouter, productsRouter } from './catalogue';
+import { adminMessagesRouter, messagesRouter } from './messages';
 import { bulkNoticesRouter } from './bulk-notices';
 import { noticesRouter } from './notices';
 import { adminGftAuditRouter, adminIpRightsRouter, adminQueueRouter } from './review';
@@ -26,6 +27,8 @@ export const appRouter = router({
   notices: noticesRouter,
   bulkNotices: bulkNoticesRouter,
   notifications: notificationsRouter,
+  notificationPreferences: notificationPreferencesRouter,
+  messages: messagesRouter,
   admin: router({
     queue: adminQueueRouter,
     gftAudit: adminGftAuditRouter,
@@ -33,6 +36,8 @@ export const appRouter = router({
     brands: adminBrandsRouter,
     staff: adminStaffRouter,
     overview: adminOverviewRouter,
+    messages: adminMessagesRouter,
+    accounts: adminAccountManagementRouter,
   }),
 });
 

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { runPeriodically } from './periodic';
 import {
   ingestionCursor,
   ingestionTargets,
@@ -170,32 +171,6 @@ export function createListingIngestion(options: ListingIngestionOptions): Omit<L
 /** Starts polling: a pass right away, then one every `intervalMs` after the previous one ended. */
 export function startListingIngestion(options: ListingIngestionOptions): ListingIngestion {
   const ingestion = createListingIngestion(options);
-  const { logger, intervalMs = 5000 } = options;
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let current: Promise<unknown> = Promise.resolve();
-
-  const tick = () => {
-    timer = null;
-    if (stopped) return;
-    const work = ingestion.drainOnce().catch((error: unknown) => {
-      logger.error({ err: error }, 'listing ingestion pass failed');
-    });
-    current = work;
-    void work.then(() => {
-      if (!stopped) timer = setTimeout(tick, intervalMs);
-    });
-  };
-  timer = setTimeout(tick, 0);
-
-  return {
-    drainOnce: ingestion.drainOnce,
-    stop: async () => {
-      stopped = true;
-      ingestion.halt();
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await current;
-    },
-  };
+  const loop = runPeriodically(ingestion.drainOnce, options.intervalMs ?? 5000, options.logger, 'listing ingestion pass failed', ingestion.halt);
+  return { drainOnce: ingestion.drainOnce, stop: loop.stop };
 }

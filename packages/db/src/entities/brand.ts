@@ -155,3 +155,63 @@ export const ProtectedProductSchema = new EntitySchema<ProtectedProduct>({
     createdAt: createdAtProperty,
   },
 });
+
+/** One stretch of a brand's account management: open while `endedAt` is null. */
+export class AccountManagerAssignment {
+  [OptionalProps]?: 'id' | 'endedAt' | 'assignedBy' | 'note';
+  id: string = newId();
+  brand!: Brand;
+  /** Null for a stretch in which the brand had no manager. */
+  manager!: User | null;
+  assignedBy!: User | null;
+  note!: string | null;
+  startedAt!: Date;
+  endedAt!: Date | null;
+}
+
+export const AccountManagerAssignmentSchema = new EntitySchema<AccountManagerAssignment>({
+  class: AccountManagerAssignment,
+  tableName: 'account_manager_assignments',
+  indexes: [{ properties: ['brand', 'startedAt'] }, { properties: ['manager', 'endedAt'] }],
+  properties: {
+    id: idProperty,
+    brand: { kind: 'm:1', entity: 'Brand', deleteRule: 'cascade' },
+    manager: { kind: 'm:1', entity: 'User', nullable: true, deleteRule: 'set null' },
+    assignedBy: { kind: 'm:1', entity: 'User', nullable: true, deleteRule: 'set null' },
+    note: { type: 'text', nullable: true },
+    startedAt: { type: DateTimeType },
+    endedAt: { type: DateTimeType, nullable: true },
+  },
+});
+
+/**
+ * A seller the brand has authorised (licensee, distributor) on one marketplace. Keyed by the
+ * marketplace's own seller id, so a seller can be allowlisted before any of its listings arrive.
+ */
+export class AllowlistEntry {
+  [OptionalProps]?: 'id' | 'createdAt' | 'sellerName' | 'addedBy';
+  id: string = newId();
+  brand!: Brand;
+  marketplace!: Marketplace;
+  sellerExternalId!: string;
+  sellerName!: string | null;
+  note!: string;
+  addedBy!: User | null;
+  createdAt!: Date;
+}
+
+export const AllowlistEntrySchema = new EntitySchema<AllowlistEntry>({
+  class: AllowlistEntry,
+  tableName: 'allowlist_entries',
+  uniques: [{ properties: ['brand', 'marketplace', 'sellerExternalId'] }],
+  properties: {
+    id: idProperty,
+    brand: { kind: 'm:1', entity: 'Brand', deleteRule: 'cascade' },
+    marketplace: { kind: 'm:1', entity: 'Marketplace', deleteRule: 'restrict' },
+    sellerExternalId: { type: 'string', length: 200 },
+    sellerName: { type: 'string', length: 300, nullable: true },
+    note: { type: 'text' },
+    addedBy: { kind: 'm:1', entity: 'User', nullable: true, deleteRule: 'set null' },
+    createdAt: createdAtProperty,
+  },
+});

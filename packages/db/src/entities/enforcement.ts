@@ -138,7 +138,7 @@ export const NoticeItemSchema = new EntitySchema<NoticeItem>({
 
 export class AuthRequest {
   [OptionalProps]?:
-    'id' | 'createdAt' | 'state' | 'answer' | 'answerReason' | 'answeredBy' | 'answeredAt' | 'product';
+    'id' | 'createdAt' | 'state' | 'answer' | 'answerReason' | 'answeredBy' | 'answeredAt' | 'product' | 'remindedAt';
   id: string = newId();
   brand!: Brand;
   marketplace!: Marketplace;
@@ -153,6 +153,8 @@ export class AuthRequest {
   answeredBy!: User | null;
   answeredAt!: Date | null;
   dueAt!: Date;
+  /** When the brand was told the request is due soon; set once. */
+  remindedAt!: Date | null;
   createdAt!: Date;
 }
 
@@ -179,6 +181,7 @@ export const AuthRequestSchema = new EntitySchema<AuthRequest>({
     answeredBy: optionalUserRef,
     answeredAt: { type: DateTimeType, nullable: true },
     dueAt: { type: DateTimeType },
+    remindedAt: { type: DateTimeType, nullable: true },
     createdAt: createdAtProperty,
   },
 });

@@ -13,7 +13,8 @@ export class User {
     | 'inviteTokenHash'
     | 'inviteExpiresAt'
     | 'lastSignInAt'
-    | 'passwordHash';
+    | 'passwordHash'
+    | 'notificationPreferences';
   id: string = newId();
   email!: string;
   name!: string;
@@ -27,6 +28,8 @@ export class User {
   inviteTokenHash!: string | null;
   inviteExpiresAt!: Date | null;
   lastSignInAt!: Date | null;
+  /** Only the choices the user made; `resolveNotificationPreferences` fills in the defaults. */
+  notificationPreferences!: Record<string, unknown> | null;
   createdAt!: Date;
 }
 
@@ -46,6 +49,7 @@ export const UserSchema = new EntitySchema<User>({
     inviteTokenHash: { type: 'string', length: 128, nullable: true, unique: true, hidden: true },
     inviteExpiresAt: { type: DateTimeType, nullable: true },
     lastSignInAt: { type: DateTimeType, nullable: true },
+    notificationPreferences: { type: 'json', nullable: true },
     createdAt: createdAtProperty,
   },
 });

@@ -1,4 +1,4 @@
-import { BrandSchema, IpRightSchema, MarketplaceSchema, ProtectedProductSchema } from './brand';
+import { AccountManagerAssignmentSchema, AllowlistEntrySchema, BrandSchema, IpRightSchema, MarketplaceSchema, ProtectedProductSchema } from './brand';
 import { ListingSchema, ListingTruthSchema, SellerSchema } from './catalogue';
 import {
   AppealSchema,
@@ -54,4 +54,6 @@ export const ENTITY_SCHEMAS = [
   BulkJobSchema,
   BulkJobErrorSchema,
   NotificationSchema,
+  AccountManagerAssignmentSchema,
+  AllowlistEntrySchema,
 ];

@@ -2,6 +2,7 @@ import { DateTimeType, EntitySchema, OptionalProps } from '@mikro-orm/core';
 import {
   AUDIT_ENTITIES,
   BULK_JOB_STATES,
+  NOTIFICATION_EMAIL_STATES,
   NOTIFICATION_KINDS,
   MESSAGE_AUTHOR_SIDES,
   MODEL_VERSION_STATUSES,
@@ -10,6 +11,7 @@ import {
   THREAD_SUBJECT_TYPES,
   type AuditEntity,
   type BulkJobState,
+  type NotificationEmailState,
   type NotificationKind,
   type MessageAuthorSide,
   type ModelVersionStatus,
@@ -22,7 +24,7 @@ import { createdAtProperty, enumProperty, idProperty, newId } from './common';
 import type { User } from './identity';
 
 export class MessageThread {
-  [OptionalProps]?: 'id' | 'createdAt' | 'subjectType' | 'subjectId' | 'brandReadAt' | 'staffReadAt';
+  [OptionalProps]?: 'id' | 'createdAt' | 'subjectType' | 'subjectId' | 'brandReadAt' | 'staffReadAt' | 'brandUnread' | 'staffUnread' | 'startedBy';
   id: string = newId();
   brand!: Brand;
   subject!: string;
@@ -31,6 +33,10 @@ export class MessageThread {
   /** Read state per side: a message is unread for a side when it is newer than that side's mark. */
   brandReadAt!: Date | null;
   staffReadAt!: Date | null;
+  /** Messages the side has not read yet, kept with each post and reset when the side opens the thread. */
+  brandUnread!: number;
+  staffUnread!: number;
+  startedBy!: User | null;
   lastMessageAt!: Date;
   createdAt!: Date;
 }
@@ -47,19 +53,24 @@ export const MessageThreadSchema = new EntitySchema<MessageThread>({
     subjectId: { type: 'uuid', nullable: true },
     brandReadAt: { type: DateTimeType, nullable: true },
     staffReadAt: { type: DateTimeType, nullable: true },
+    brandUnread: { type: 'integer', default: 0 },
+    staffUnread: { type: 'integer', default: 0 },
+    startedBy: { kind: 'm:1', entity: 'User', nullable: true, deleteRule: 'set null' },
     lastMessageAt: { type: DateTimeType },
     createdAt: createdAtProperty,
   },
 });
 
 export class Message {
-  [OptionalProps]?: 'id' | 'createdAt';
+  [OptionalProps]?: 'id' | 'createdAt' | 'attachments';
   id: string = newId();
   thread!: MessageThread;
   brand!: Brand;
   author!: User | null;
   authorSide!: MessageAuthorSide;
   body!: string;
+  /** Ids of documents uploaded for the brand; they are served by the documents endpoint with its tenancy rules. */
+  attachments!: string[];
   createdAt!: Date;
 }
 
@@ -74,6 +85,7 @@ export const MessageSchema = new EntitySchema<Message>({
     author: { kind: 'm:1', entity: 'User', nullable: true, deleteRule: 'set null' },
     authorSide: enumProperty(MESSAGE_AUTHOR_SIDES),
     body: { type: 'text' },
+    attachments: { type: 'json', default: '[]' },
     createdAt: createdAtProperty,
   },
 });
@@ -348,7 +360,18 @@ export const BulkJobErrorSchema = new EntitySchema<BulkJobError>({
 
 /** In-app notification for one brand's users (or one staff user when `user` is set). */
 export class Notification {
-  [OptionalProps]?: 'id' | 'createdAt' | 'readAt' | 'user' | 'brand' | 'entityType' | 'entityId';
+  [OptionalProps]?:
+    | 'id'
+    | 'createdAt'
+    | 'readAt'
+    | 'user'
+    | 'brand'
+    | 'entityType'
+    | 'entityId'
+    | 'emailState'
+    | 'emailAttempts'
+    | 'emailNextAt'
+    | 'emailError';
   id: string = newId();
   brand!: Brand | null;
   user!: User | null;
@@ -358,13 +381,18 @@ export class Notification {
   entityType!: AuditEntity | null;
   entityId!: string | null;
   readAt!: Date | null;
+  /** The e-mail copy, sent by the mailer to every recipient whose preferences ask for it. */
+  emailState!: NotificationEmailState;
+  emailAttempts!: number;
+  emailNextAt!: Date | null;
+  emailError!: string | null;
   createdAt!: Date;
 }
 
 export const NotificationSchema = new EntitySchema<Notification>({
   class: Notification,
   tableName: 'notifications',
-  indexes: [{ properties: ['brand', 'createdAt'] }, { properties: ['user', 'createdAt'] }],
+  indexes: [{ properties: ['brand', 'createdAt'] }, { properties: ['user', 'createdAt'] }, { properties: ['emailState', 'emailNextAt'] }],
   properties: {
     id: idProperty,
     brand: { kind: 'm:1', entity: 'Brand', nullable: true, deleteRule: 'cascade' },
@@ -375,6 +403,10 @@ export const NotificationSchema = new EntitySchema<Notification>({
     entityType: enumProperty(AUDIT_ENTITIES, { nullable: true }),
     entityId: { type: 'string', length: 64, nullable: true },
     readAt: { type: DateTimeType, nullable: true },
+    emailState: enumProperty(NOTIFICATION_EMAIL_STATES, { default: 'pending' }),
+    emailAttempts: { type: 'integer', default: 0 },
+    emailNextAt: { type: DateTimeType, nullable: true },
+    emailError: { type: 'text', nullable: true },
     createdAt: createdAtProperty,
   },
 });

@@ -9,3 +9,5 @@ export * from './outbox';
 export * from './bulk';
 export * from './ingestion';
 export * from './notice-filing';
+export * from './messaging';
+export * from './notifications';

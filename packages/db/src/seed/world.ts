@@ -26,6 +26,7 @@ import type {
 } from '@jf/domain';
 import type { Database } from '../database';
 import {
+  AccountManagerAssignment,
   Appeal,
   AuditEvent,
   AuthRequest,
@@ -1585,6 +1586,8 @@ export function generateWorld(input: {
     };
   });
 
+  const assignmentRows: Row[] = brands.map((brand) => ({ id: ids.uuid(), brand: brand.id, manager: brand.manager.id, startedAt: date(brand.createdAt), endedAt: null }));
+
   // Message threads between brand users and their account manager.
   const threadRows: Row[] = [];
   const messageRows: Row[] = [];
@@ -1628,10 +1631,11 @@ export function generateWorld(input: {
       let side = script.first;
       let last = at;
       let lastSide = side;
+      const startedBy = side === 'brand' ? rng.pick(brand.users) : brand.manager;
       script.messages.forEach((body, k) => {
         if (k > 0)
           at = Math.min(at + rng.logNormal(3 * HOUR, 1.0), now - MINUTE * (script.messages.length - k));
-        const author = side === 'brand' ? rng.pick(brand.users) : brand.manager;
+        const author = k === 0 ? startedBy : side === 'brand' ? rng.pick(brand.users) : brand.manager;
         messageRows.push({
           id: ids.uuid(),
           thread: threadId,
@@ -1654,6 +1658,9 @@ export function generateWorld(input: {
         subjectId,
         brandReadAt: lastSide === 'staff' && unread ? null : date(last),
         staffReadAt: lastSide === 'brand' && unread ? null : date(last),
+        brandUnread: lastSide === 'staff' && unread ? 1 : 0,
+        staffUnread: lastSide === 'brand' && unread ? 1 : 0,
+        startedBy: startedBy.id,
         lastMessageAt: date(last),
         createdAt: date(first),
       });
@@ -1776,6 +1783,7 @@ export function generateWorld(input: {
       { entity: Marketplace, rows: marketplaceRows },
       { entity: User, rows: userRows },
       { entity: Brand, rows: brandRows },
+      { entity: AccountManagerAssignment, rows: assignmentRows },
       { entity: User, rows: brandUserRows },
       { entity: IpRight, rows: rightRows },
       { entity: ProtectedProduct, rows: productRows },

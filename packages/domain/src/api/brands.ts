@@ -23,6 +23,8 @@ export const updateBrandInput = z.object({
   status: z.enum(BRAND_STATUSES).optional(),
   jointForcePhase: z.enum(JOINT_FORCE_PHASES).optional(),
   accountManagerId: idSchema.nullable().optional(),
+  /** Why the brand changes hands; kept in the assignment history. */
+  managerNote: z.string().trim().max(1000).optional(),
 });
 export type UpdateBrandInput = z.infer<typeof updateBrandInput>;
 
@@ -32,3 +34,17 @@ export const gftTransitionInput = z.object({
   reason: z.string().trim().min(3, { error: 'must explain the change to the brand' }).max(2000),
 });
 export type GftTransitionInput = z.infer<typeof gftTransitionInput>;
+
+export const managerHistoryInput = z.object({ brandId: idSchema });
+
+/** An authorised seller or licensee of the brand on one marketplace: never auto-removed, never sent as a suspect. */
+export const addAllowlistEntryInput = z.object({
+  brandId: idSchema,
+  marketplaceCode: z.string().trim().min(1, { error: 'is required' }).max(50),
+  sellerExternalId: z.string().trim().min(1, { error: 'is required' }).max(200),
+  sellerName: z.string().trim().max(300).optional(),
+  note: z.string().trim().min(3, { error: 'must say why the seller is authorised (licence, distribution contract…)' }).max(2000),
+});
+export type AddAllowlistEntryInput = z.infer<typeof addAllowlistEntryInput>;
+
+export const removeAllowlistEntryInput = z.object({ id: idSchema, reason: z.string().trim().min(3, { error: 'must say why' }).max(2000) });

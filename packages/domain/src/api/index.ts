@@ -3,3 +3,4 @@ export * from './auth';
 export * from './brands';
 export * from './users';
 export * from './notices';
+export * from './messages';
