@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BulkJob, Document, IpRight, NoticeItem, Notification, ProtectedProduct, User } from '@jf/db';
+import { BulkJob, Document, IpRight, Message, MessageThread, NoticeItem, Notification, ProtectedProduct, User } from '@jf/db';
 import { testDatabaseKinds } from '@jf/db/testing';
 import { appRouter } from './routers';
 import type { ProcedureMeta } from './trpc/init';
@@ -171,6 +171,63 @@ const CASES: Record<string, IsolationCase> = {
       expect((await database.fork().findOneOrFail(Notification, notificationId)).readAt).toBeNull();
     },
   },
+  'notificationPreferences.get': {
+    access: 'authed',
+    probe: async ({ database, world }, asA) => {
+      await database.fork().nativeUpdate(User, world.brandUsers.B.brand_agent.id, { notificationPreferences: { message: { inApp: false, email: false } } });
+      expect((await asA('brand_agent').notificationPreferences.get()).message).toEqual({ inApp: true, email: true });
+    },
+  },
+  'notificationPreferences.update': {
+    access: 'authed',
+    probe: async ({ database, world }, asA) => {
+      const foreignBefore = (await database.fork().findOneOrFail(User, world.brandUsers.B.brand_admin.id)).notificationPreferences;
+      await asA('brand_admin').notificationPreferences.update({ preferences: { bulk_job: { inApp: false, email: true } } });
+      expect((await database.fork().findOneOrFail(User, world.brandUsers.A.brand_admin.id)).notificationPreferences).toMatchObject({ bulk_job: { inApp: false, email: true } });
+      expect((await database.fork().findOneOrFail(User, world.brandUsers.B.brand_admin.id)).notificationPreferences).toEqual(foreignBefore);
+    },
+  },
+  'messages.threads': {
+    access: 'brand',
+    probe: async ({ world }, asA) => {
+      const { threadId } = await foreignThread();
+      const threads = await asA('brand_agent').messages.threads({});
+      expect(threads.data.map((thread) => thread.id)).not.toContain(threadId);
+      expect(threads.data.every((thread) => thread.brandId === world.brandA.id)).toBe(true);
+    },
+  },
+  'messages.unread': {
+    access: 'brand',
+    probe: async (_bed, asA) => {
+      await foreignThread();
+      expect(await asA('brand_agent').messages.unread()).toEqual({ threads: 0, messages: 0 });
+    },
+  },
+  'messages.open': {
+    access: 'brand',
+    probe: async ({ database }, asA) => {
+      const { threadId } = await foreignThread();
+      await expectCode(asA('brand_admin').messages.open({ threadId }), ['NOT_FOUND']);
+      expect((await database.fork().findOneOrFail(MessageThread, threadId)).brandUnread).toBe(1);
+    },
+  },
+  'messages.start': {
+    access: 'brand',
+    probe: async ({ database, world }, asA) => {
+      const { itemId } = await foreignNotice();
+      await expectCode(asA('brand_agent').messages.start({ subject: 'About B', body: 'x', about: { type: 'notice_item', id: itemId } }), ['BAD_REQUEST']);
+      const own = await asA('brand_agent').messages.start({ subject: 'Own thread', body: 'x' });
+      expect((await database.fork().findOneOrFail(MessageThread, own.id, { populate: ['brand'] })).brand.id).toBe(world.brandA.id);
+    },
+  },
+  'messages.reply': {
+    access: 'brand',
+    probe: async ({ database }, asA) => {
+      const { threadId } = await foreignThread();
+      await expectCode(asA('brand_agent').messages.reply({ threadId, body: 'intruding' }), ['NOT_FOUND']);
+      expect(await database.fork().count(Message, { thread: threadId })).toBe(1);
+    },
+  },
   'admin.queue.list': { access: 'staff' },
   'admin.queue.claim': { access: 'staff' },
   'admin.queue.release': { access: 'staff' },
@@ -188,7 +245,27 @@ const CASES: Record<string, IsolationCase> = {
   'admin.staff.create': { access: 'staff' },
   'admin.staff.update': { access: 'staff' },
   'admin.overview.summary': { access: 'staff' },
+  'admin.messages.list': { access: 'staff' },
+  'admin.messages.unread': { access: 'staff' },
+  'admin.messages.open': { access: 'staff' },
+  'admin.messages.start': { access: 'staff' },
+  'admin.messages.reply': { access: 'staff' },
+  'admin.accounts.managerHistory': { access: 'staff' },
+  'admin.accounts.workspace': { access: 'staff' },
+  'admin.accounts.allowlist': { access: 'staff' },
+  'admin.accounts.addToAllowlist': { access: 'staff' },
+  'admin.accounts.removeFromAllowlist': { access: 'staff' },
 };
+
+/** A thread of brand B with one message from its manager, unread by B. */
+let foreignThreadIds: { threadId: string } | null = null;
+async function foreignThread() {
+  const bed = currentBed!;
+  if (foreignThreadIds) return foreignThreadIds;
+  const thread = await bed.callerFor(bed.world.otherManager).admin.messages.start({ brandId: bed.world.brandB.id, subject: 'For B only', body: 'B only' });
+  foreignThreadIds = { threadId: thread.id };
+  return foreignThreadIds;
+}
 
 /** Brand B's notice with one item in needs-info and a notification, created once through B's own session. */
 let foreignNoticeIds: { noticeId: string; itemId: string; notificationId: string } | null = null;
@@ -253,6 +330,7 @@ describe.each(testDatabaseKinds())('tenant isolation on %s', (kind) => {
     bed = await createApiTestBed(kind);
     currentBed = bed;
     foreignNoticeIds = null;
+    foreignThreadIds = null;
   });
   afterAll(() => bed.destroy());
 

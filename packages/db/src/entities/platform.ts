@@ -34,8 +34,8 @@ export class MessageThread {
   brandReadAt!: Date | null;
   staffReadAt!: Date | null;
   /** Messages the side has not read yet, kept with each post and reset when the side opens the thread. */
-  brandUnread!: number;
-  staffUnread!: number;
+  brandUnread: number = 0;
+  staffUnread: number = 0;
   startedBy!: User | null;
   lastMessageAt!: Date;
   createdAt!: Date;
