@@ -15,6 +15,19 @@ import { NoticesPage, noticesLoader } from './routes/notices';
 import { NotificationsPage, notificationsAction, notificationsLoader } from './routes/notifications';
 import { ProductsPage, productsAction, productsLoader } from './routes/products';
 import { NotFoundPage } from './routes/not-found';
+import { MessagesPage, messagesLoader } from './routes/messages';
+import {
+  MessageThreadPage,
+  messageThreadAction,
+  messageThreadLoader,
+  NewThreadPage,
+  newThreadAction,
+} from './routes/message-thread';
+import {
+  NotificationSettingsPage,
+  notificationSettingsAction,
+  notificationSettingsLoader,
+} from './routes/notification-settings';
 import { RouteError } from './routes/route-error';
 import { SignInPage, signInAction, signInLoader } from './routes/sign-in';
 import { signOutAction } from './routes/sign-out';
@@ -77,6 +90,20 @@ export const router = createBrowserRouter(
           loader: notificationsLoader,
           action: notificationsAction,
           Component: NotificationsPage,
+        },
+        {
+          path: 'notifications/settings',
+          loader: notificationSettingsLoader,
+          action: notificationSettingsAction,
+          Component: NotificationSettingsPage,
+        },
+        { path: 'messages', loader: messagesLoader, Component: MessagesPage },
+        { path: 'messages/new', action: newThreadAction, Component: NewThreadPage },
+        {
+          path: 'messages/:threadId',
+          loader: messageThreadLoader,
+          action: messageThreadAction,
+          Component: MessageThreadPage,
         },
         { path: 'users', loader: usersLoader, action: usersAction, Component: UsersPage },
         { path: '*', Component: NotFoundPage },

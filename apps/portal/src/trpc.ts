@@ -91,3 +91,8 @@ export function issuesFor(issues: FieldIssues | undefined, field: string): strin
 }
 export type BulkJob = Awaited<ReturnType<typeof trpc.bulkNotices.status.query>>;
 export type BulkJobSummary = Awaited<ReturnType<typeof trpc.bulkNotices.list.query>>[number];
+export type ThreadPage = Awaited<ReturnType<typeof trpc.messages.threads.query>>;
+export type ThreadSummary = ThreadPage['data'][number];
+export type OpenedThread = Awaited<ReturnType<typeof trpc.messages.open.mutate>>;
+export type ThreadMessage = OpenedThread['messages'][number];
+export type NotificationPreferences = Awaited<ReturnType<typeof trpc.notificationPreferences.get.query>>;

@@ -67,6 +67,24 @@ describe.each(testDatabaseKinds())('evidence documents on %s', (kind) => {
     expect(refused?.message).toMatch(/evidenceDocumentId/);
   });
 
+  it('lets a brand’s account manager upload a file for that brand only (e.g. a message attachment)', async () => {
+    const manager = await signIn('am@staff.test');
+    const created = await upload({ ...manager, 'x-brand-id': bed.world.brandA.id }, PNG);
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect((await bed.database.fork().findOneOrFail(Document, id, { populate: ['brand'] })).brand.id).toBe(bed.world.brandA.id);
+    const brandA = await signIn('agent@a.test');
+    expect((await fetch(`${base}/api/documents/${id}`, { headers: { cookie: brandA.cookie } })).status).toBe(200);
+
+    const before = await bed.database.fork().count(Document, {});
+    const notTheirs = await upload({ ...manager, 'x-brand-id': bed.world.brandB.id }, PNG);
+    expect(notTheirs.status).toBe(403);
+    const unnamed = await upload(manager, PNG);
+    expect(unnamed.status).toBe(400);
+    expect(((await unnamed.json()) as { error: { fieldIssues: Record<string, string[]> } }).error.fieldIssues['x-brand-id']).toBeDefined();
+    expect(await bed.database.fork().count(Document, {})).toBe(before);
+  });
+
   it('refuses other file types, empty files, staff uploads and missing CSRF tokens, storing nothing', async () => {
     const before = await bed.database.fork().count(Document, {});
     const brandA = await signIn('admin@a.test');
@@ -75,7 +93,7 @@ describe.each(testDatabaseKinds())('evidence documents on %s', (kind) => {
     expect(((await html.json()) as { error: { message: string } }).error.message).toMatch(/PDF, PNG, JPEG or WebP/);
     expect((await upload(brandA, Buffer.alloc(0))).status).toBe(400);
     expect((await upload({ cookie: brandA.cookie, 'x-csrf-token': 'guess' }, PNG)).status).toBe(403);
-    expect((await upload(await signIn('reviewer@staff.test'), PNG)).status).toBe(403);
+    expect((await upload({ ...(await signIn('reviewer@staff.test')), 'x-brand-id': bed.world.brandA.id }, PNG)).status).toBe(403);
     expect(await bed.database.fork().count(Document, {})).toBe(before);
   });
 });

@@ -43,6 +43,7 @@ describe.each(testDatabaseKinds())('messages and account management on %s', (kin
     expect(listed.data.map((row) => row.id)).toContain(thread.id);
     const opened = await managerOfA().admin.messages.open({ threadId: thread.id });
     expect(opened.messages).toHaveLength(1);
+    expect(opened.thread.aboutNoticeId).toBeTruthy();
     expect(opened.messages[0]).toMatchObject({ authorSide: 'brand', unread: true, body: 'We have a test buy for it.' });
     expect(await managerOfA().admin.messages.unread()).toEqual({ threads: 0, messages: 0 });
 

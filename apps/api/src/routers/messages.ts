@@ -22,6 +22,7 @@ import {
   findDocument,
   findThread,
   markThreadRead,
+  noticeOfSubject,
   notify,
   postMessage,
   staffThreads,
@@ -35,7 +36,6 @@ import {
 import type { Context } from '../trpc/context';
 import { audit, brandScopedProcedure, requirePermission } from '../trpc/init';
 
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 function presentThread(thread: MessageThread, side: MessageAuthorSide) {
   return {
@@ -84,8 +84,8 @@ async function checkSubject(ctx: Context, brandId: string, about: StartThreadInp
 /** Opens the thread for the caller's side: answers it with its messages and clears the side's unread count. */
 async function openThread(ctx: Context, thread: MessageThread, side: MessageAuthorSide) {
   const readMark = side === 'brand' ? thread.brandReadAt : thread.staffReadAt;
-  const messages = await threadMessages(ctx.em, thread.id);
-  return { thread: presentThread(thread, side), messages: messages.map((message) => presentMessage(message, readMark, side)) };
+  const [messages, aboutNoticeId] = await Promise.all([threadMessages(ctx.em, thread.id), noticeOfSubject(ctx.em, thread)]);
+  return { thread: { ...presentThread(thread, side), aboutNoticeId }, messages: messages.map((message) => presentMessage(message, readMark, side)) };
 }
 
 function notifyBrandOfStaffMessage(thread: MessageThread, body: string) {

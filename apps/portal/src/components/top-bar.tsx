@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useMatch } from 'react-router';
 import { roleLabel } from '../format';
 import type { Me } from '../trpc';
+import { MessagesNavLink } from './messages-link';
 import { NotificationBell } from './notification-bell';
 
 /** Brand, signed-in user, navigation and sign-out; shown on every signed-in page. */
@@ -40,6 +41,9 @@ export function TopBar({ me }: { me: Me }) {
               </li>
               <li>
                 <NavLink to="/bulk-notices">Bulk notice</NavLink>
+              </li>
+              <li>
+                <MessagesNavLink />
               </li>
               <li>
                 <NavLink to="/users">Users</NavLink>

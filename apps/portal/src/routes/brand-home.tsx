@@ -52,6 +52,9 @@ export function BrandHomePage() {
           ) : (
             <p>No account manager is assigned yet. One will be in touch shortly after onboarding.</p>
           )}
+          <p className="small">
+            <Link to="/messages/new">Write to your account manager</Link> · <Link to="/messages">All messages</Link>
+          </p>
         </section>
 
         <section className="card" aria-labelledby="brand-heading">

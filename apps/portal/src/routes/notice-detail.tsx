@@ -25,16 +25,23 @@ import {
   plural,
   REJECTION_CODE_LABELS,
 } from '../format';
-import { issuesFor, toFormError, trpc, type FormError, type NoticeItem } from '../trpc';
+import { issuesFor, toFormError, trpc, type FormError, type NoticeItem, type ThreadSummary } from '../trpc';
 import { brandLoader } from '../session';
 import { StateCounts } from './notices';
 
 export const noticeDetailLoader = brandLoader(async ({ params }: LoaderFunctionArgs) => {
-  const [notice, rights] = await Promise.all([
+  const [notice, rights, threads] = await Promise.all([
     trpc.notices.byId.query({ id: params.noticeId ?? '' }),
     trpc.ipRights.list.query(),
+    // The brand's latest conversations; those about this notice's listings are shown on their cards.
+    trpc.messages.threads.query({ perPage: 100 }),
   ]);
-  return { notice, right: rights.find((right) => right.id === notice.ipRightId) ?? null };
+  const threadsByItem = new Map<string, ThreadSummary[]>();
+  for (const thread of threads.data) {
+    if (thread.about?.type !== 'notice_item') continue;
+    threadsByItem.set(thread.about.id, [...(threadsByItem.get(thread.about.id) ?? []), thread]);
+  }
+  return { notice, right: rights.find((right) => right.id === notice.ipRightId) ?? null, threadsByItem };
 });
 
 type AnswerResult = { ok: true; itemId: string } | ({ ok: false; itemId: string } & FormError);
@@ -52,7 +59,7 @@ export async function noticeDetailAction({ request }: ActionFunctionArgs): Promi
 }
 
 export function NoticeDetailPage() {
-  const { notice, right } = useLoaderData<typeof noticeDetailLoader>();
+  const { notice, right, threadsByItem } = useLoaderData<typeof noticeDetailLoader>();
   const [params] = useSearchParams();
   const counts = Object.fromEntries(
     NOTICE_ITEM_STATES.map((state) => [state, notice.items.filter((item) => item.state === state).length]),
@@ -123,7 +130,7 @@ export function NoticeDetailPage() {
         </section>
       </div>
 
-      <ItemsSection items={notice.items} counts={counts} />
+      <ItemsSection items={notice.items} counts={counts} threadsByItem={threadsByItem} />
     </>
   );
 }
@@ -134,9 +141,11 @@ const ITEMS_PER_STEP = 50;
 function ItemsSection({
   items,
   counts,
+  threadsByItem,
 }: {
   items: NoticeItem[];
   counts: Record<NoticeItem['state'], number>;
+  threadsByItem: Map<string, ThreadSummary[]>;
 }) {
   const [state, setState] = useState('');
   // The filter keeps the listings it matched when chosen: one answered here stays in view, now pending.
@@ -173,7 +182,7 @@ function ItemsSection({
       <ol className="item-list">
         {shown.slice(0, limit).map((item) => (
           <li key={item.id}>
-            <ItemCard item={item} />
+            <ItemCard item={item} threads={threadsByItem.get(item.id) ?? []} />
           </li>
         ))}
       </ol>
@@ -194,7 +203,7 @@ function ItemsSection({
 /** The answer form and the card share one fetcher per item, so the card can confirm a sent answer. */
 const answerFetcherKey = (itemId: string) => `answer-${itemId}`;
 
-function ItemCard({ item }: { item: NoticeItem }) {
+function ItemCard({ item, threads }: { item: NoticeItem; threads: ThreadSummary[] }) {
   const { listing } = item;
   const titleId = `item-${item.id}`;
   const answer = useFetcher<AnswerResult>({ key: answerFetcherKey(item.id) });
@@ -233,12 +242,32 @@ function ItemCard({ item }: { item: NoticeItem }) {
         </div>
       )}
       {item.state === 'needs_info' && <AnswerForm item={item} />}
+      <ItemThreads item={item} threads={threads} />
       {item.state === 'pending' && answer.data?.ok && (
         <StatusMessage>
           Thank you: your answer is sent and the listing is back in the review queue.
         </StatusMessage>
       )}
     </article>
+  );
+}
+
+/** Conversations with the account manager about this listing, and a way to start one. */
+function ItemThreads({ item, threads }: { item: NoticeItem; threads: ThreadSummary[] }) {
+  const ask = new URLSearchParams({
+    about: `notice_item:${item.id}`,
+    subject: `${item.state === 'rejected' ? 'Rejected listing' : 'Listing'} ${item.listing.externalId}: ${item.listing.title}`.slice(0, 300),
+  });
+  return (
+    <div className="item-threads small">
+      {threads.map((thread) => (
+        <p key={thread.id}>
+          <Link to={`/messages/${thread.id}`}>Conversation: {thread.subject}</Link>
+          {thread.unread > 0 && <span className="badge badge-warning">{plural(thread.unread, 'new message')}</span>}
+        </p>
+      ))}
+      <Link to={`/messages/new?${ask.toString()}`}>Ask your account manager about this listing</Link>
+    </div>
   );
 }
 

@@ -37,10 +37,13 @@ export function NotificationsPage() {
         <div>
           <h1>Notifications</h1>
           <p className="muted">
-            Decisions on your notices and IP rights.{' '}
+            Decisions on your notices and IP rights, messages and changes to your programme.{' '}
             {unread.length ? `${plural(unread.length, 'unread notification')}.` : 'You have read everything.'}
           </p>
         </div>
+        <Link to="/notifications/settings" className="button button-quiet">
+          Settings
+        </Link>
         {unread.length > 0 && (
           <Form method="post">
             {unread.map((notification) => (
@@ -101,6 +104,10 @@ function NotificationLink({ notification }: { notification: Notification }) {
     case 'notice_item':
       // The notification names the item, not its notice; the list filtered by state is the closest view.
       return <Link to="/notices">See your notices</Link>;
+    case 'message_thread':
+      return <Link to={`/messages/${notification.entityId}`}>Read the conversation</Link>;
+    case 'brand':
+      return <Link to="/">See your brand’s page</Link>;
     default:
       return null;
   }

@@ -1,6 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { BrandWorkload, ListStaffThreadsInput, MessageAuthorSide, ThreadScope, ThreadSubjectInput } from '@jf/domain';
-import { AccountManagerAssignment, AllowlistEntry, Appeal, AuthRequest, Brand, Listing, Message, MessageThread, Notice, NoticeItem, type User } from '../entities';
+import type { Brand} from '../entities';
+import { AccountManagerAssignment, AllowlistEntry, Appeal, AuthRequest, Listing, Message, MessageThread, Notice, NoticeItem, type User } from '../entities';
 import { containsText, findPage, type Page } from './paging';
 import { selectRows } from './sql';
 
@@ -134,6 +135,14 @@ export async function threadSubjectExists(em: EntityManager, brandId: string, ab
     case 'listing':
       return (await em.count(Listing, { id: about.id })) > 0;
   }
+}
+
+/** The notice a thread's subject belongs to, so both apps can link to it; null for other subjects. */
+export async function noticeOfSubject(em: EntityManager, thread: MessageThread): Promise<string | null> {
+  if (thread.subjectType === 'notice') return thread.subjectId;
+  if (thread.subjectType !== 'notice_item' || !thread.subjectId) return null;
+  const item = await em.findOne(NoticeItem, thread.subjectId);
+  return item?.notice.id ?? null;
 }
 
 // ————————————————————————————————————————————————————————————— account managers
