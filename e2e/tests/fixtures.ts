@@ -3,6 +3,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from '@jf/db/demo-acco
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
+export const SIMULATOR = 'http://127.0.0.1:3101';
+
 export const account = (email: string): DemoAccount => {
   const found = DEMO_ACCOUNTS.find((candidate) => candidate.email === email);
   if (!found) throw new Error(`no demo account ${email}`);
@@ -41,4 +43,20 @@ export async function brandIdByName(request: APIRequestContext, name: string): P
   const brand = result.data.data.find((candidate) => candidate.name === name);
   if (!brand) throw new Error(`brand ${name} not found`);
   return brand.id;
+}
+
+/** Active listings the brand may notice: read from the simulator, screened by the platform's own lookup. */
+export async function noticeableListings(request: APIRequestContext, brandEmail: string, count: number, skip = 0): Promise<{ reference: string; title: string }[]> {
+  const feed = (await (await request.get(`${SIMULATOR}/tmall/listings?limit=300`)).json()) as { items: { externalId: string; status: string }[] };
+  const references = feed.items.filter((item) => item.status === 'active').map((item) => `tmall:${item.externalId}`).slice(skip, skip + 60);
+  await apiSignIn(request, brandEmail);
+  const input = encodeURIComponent(JSON.stringify({ references }));
+  const { result } = (await (await request.get(`/trpc/notices.lookupListings?input=${input}`)).json()) as {
+    result: { data: { reference: string; problem: string | null; listing: { title: string } | null }[] };
+  };
+  // Latin titles only: the headless Chromium here has no CJK font, and row matching reads the rendered text.
+  return result.data
+    .filter((row) => row.problem === null && /^[\x20-\x7e]+$/.test(row.listing!.title))
+    .slice(0, count)
+    .map((row) => ({ reference: row.reference, title: row.listing!.title }));
 }

@@ -1,23 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { apiSignIn, signInToAdmin, signInToPortal } from './fixtures';
-
-const SIMULATOR = 'http://127.0.0.1:3101';
-
-/** Active listings the brand may notice: read from the simulator, screened by the platform's own lookup. */
-async function noticeableListings(request: APIRequestContext, brandEmail: string, count: number, skip = 0): Promise<{ reference: string; title: string }[]> {
-  const feed = (await (await request.get(`${SIMULATOR}/tmall/listings?limit=300`)).json()) as { items: { externalId: string; status: string }[] };
-  const references = feed.items.filter((item) => item.status === 'active').map((item) => `tmall:${item.externalId}`).slice(skip, skip + 60);
-  await apiSignIn(request, brandEmail);
-  const input = encodeURIComponent(JSON.stringify({ references }));
-  const { result } = (await (await request.get(`/trpc/notices.lookupListings?input=${input}`)).json()) as {
-    result: { data: { reference: string; problem: string | null; listing: { title: string } | null }[] };
-  };
-  // Latin titles only: the headless Chromium here has no CJK font, and row matching reads the rendered text.
-  return result.data
-    .filter((row) => row.problem === null && /^[\x20-\x7e]+$/.test(row.listing!.title))
-    .slice(0, count)
-    .map((row) => ({ reference: row.reference, title: row.listing!.title }));
-}
+import { expect, test, type Page } from '@playwright/test';
+import { noticeableListings, signInToAdmin, signInToPortal, SIMULATOR } from './fixtures';
 
 /** Waits until the API reports every item of the notice in one of `states`. */
 async function waitForItemStates(page: Page, noticeId: string, states: string[]) {

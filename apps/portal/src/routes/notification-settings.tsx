@@ -80,7 +80,7 @@ export function NotificationSettingsPage() {
               </tbody>
             </table>
           </div>
-          <div className="form-actions">
+          <div className="settings-actions">
             <button type="submit" className="button button-primary" disabled={navigation.state === 'submitting'}>
               Save settings
             </button>
