@@ -1,22 +1,11 @@
-import { useEffect } from 'react';
-import { NavLink, useFetcher, useLocation } from 'react-router';
+import { NavLink } from 'react-router';
 import type { messagesLoader } from '../routes/messages';
-
-const REFRESH_MS = 60_000;
+import { useRefreshedLoader } from './use-refreshed-loader';
 
 /** "Messages" in the navigation, with the number of unread messages from the account manager. */
 export function MessagesNavLink() {
-  const fetcher = useFetcher<typeof messagesLoader>({ key: 'messages-count' });
-  const { pathname } = useLocation();
-  const { load } = fetcher;
-
-  useEffect(() => {
-    void load('/messages');
-    const timer = window.setInterval(() => void load('/messages'), REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [load, pathname]);
-
-  const unread = fetcher.data?.unread.messages ?? 0;
+  const data = useRefreshedLoader<typeof messagesLoader>('messages-count', '/messages');
+  const unread = data?.unread.messages ?? 0;
   return (
     <NavLink to="/messages" aria-label={unread ? `Messages, ${unread} unread` : undefined}>
       Messages

@@ -1,22 +1,11 @@
-import { useEffect } from 'react';
-import { NavLink, useFetcher, useLocation } from 'react-router';
+import { NavLink } from 'react-router';
 import type { notificationsLoader } from '../routes/notifications';
-
-const REFRESH_MS = 60_000;
+import { useRefreshedLoader } from './use-refreshed-loader';
 
 /** The unread count, refreshed on every page change and once a minute while the portal stays open. */
 export function NotificationBell() {
-  const fetcher = useFetcher<typeof notificationsLoader>({ key: 'notification-bell' });
-  const { pathname } = useLocation();
-  const { load } = fetcher;
-
-  useEffect(() => {
-    void load('/notifications');
-    const timer = window.setInterval(() => void load('/notifications'), REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [load, pathname]);
-
-  const unread = fetcher.data?.filter((notification) => !notification.readAt).length ?? 0;
+  const data = useRefreshedLoader<typeof notificationsLoader>('notification-bell', '/notifications');
+  const unread = data?.filter((notification) => !notification.readAt).length ?? 0;
   // The list holds the latest 50; more unread than that reads as "50+".
   const shown = unread >= 50 ? '50+' : String(unread);
   return (

@@ -67,7 +67,7 @@ export function MessagesPage() {
               : 'No conversations yet. Ask your account manager anything, or ask about a listing from its notice.'}
           </p>
         ) : (
-          <ul className="thread-list">
+          <ul className="notification-list thread-list">
             {threads.data.map((thread) => (
               <ThreadRow key={thread.id} thread={thread} />
             ))}
