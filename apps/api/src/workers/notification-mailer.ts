@@ -50,9 +50,12 @@ export function createNotificationMailer(options: NotificationMailerOptions) {
   const { database, transport, from, publicUrl, batchSize = 50, maxAgeMs = 24 * 3_600_000, maxAttempts = 8, reminderWindowMs = 24 * 3_600_000 } = options;
   const log = options.logger.child({ worker: 'notification-mailer' });
 
-  async function deliver(job: EmailJob, now: Date): Promise<EmailOutcome> {
+  // One lookup per brand (or staff user) and pass: a burst of removals notifies the same brand many times.
+  async function deliver(job: EmailJob, now: Date, audiences: Map<string, Promise<EmailRecipient[]>>): Promise<EmailOutcome> {
     if (now.getTime() - job.createdAt.getTime() > maxAgeMs) return { state: 'skipped' };
-    const recipients = (await notificationRecipients(database.fork(), job)).filter((recipient) =>
+    const audience = job.userId ? `user:${job.userId}` : `brand:${job.brandId}`;
+    if (!audiences.has(audience)) audiences.set(audience, notificationRecipients(database.fork(), job));
+    const recipients = (await audiences.get(audience)!).filter((recipient) =>
       wantsNotification(resolveNotificationPreferences(recipient.notificationPreferences), job.kind, 'email'),
     );
     if (recipients.length === 0) return { state: 'skipped' };
@@ -72,8 +75,9 @@ export function createNotificationMailer(options: NotificationMailerOptions) {
   async function sendDue(now = new Date()): Promise<MailerPass> {
     const pass: MailerPass = { reminders: await remindDueAuthRequests(database.fork(), now, reminderWindowMs), sent: 0, skipped: 0, retried: 0, failed: 0 };
     const jobs = await claimDueEmails(database.fork(), now, batchSize, 5 * 60_000);
+    const audiences = new Map<string, Promise<EmailRecipient[]>>();
     for (const job of jobs) {
-      const outcome = await deliver(job, now);
+      const outcome = await deliver(job, now, audiences);
       await recordEmailOutcome(database.fork(), job.id, outcome);
       if (outcome.state === 'sent') pass.sent++;
       else if (outcome.state === 'skipped') pass.skipped++;

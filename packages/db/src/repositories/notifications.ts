@@ -98,6 +98,7 @@ export interface EmailRecipient {
 
 /** Who a notification reaches: its one user, or every active, signed-up user of its brand. */
 export async function notificationRecipients(em: EntityManager, job: Pick<EmailJob, 'brandId' | 'userId'>): Promise<EmailRecipient[]> {
+  if (!job.userId && !job.brandId) return [];
   const where = job.userId ? { id: job.userId } : { brand: job.brandId };
   const users = await em.find(User, { ...where, status: 'active', passwordHash: { $ne: null } }, { populate: ['brand'], orderBy: { email: 'ASC' } });
   return users.map((user) => ({
