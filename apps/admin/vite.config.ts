@@ -1,8 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// In development the API runs on :3000; proxying /trpc keeps the client's relative URL and needs no CORS.
-const apiProxy = { '/trpc': { target: 'http://localhost:3000' } };
+// In development the API runs on :3000; proxying /trpc (and /api for documents) keeps the client's relative URL and needs no CORS.
+const apiProxy = { '/trpc': { target: 'http://localhost:3000' }, '/api': { target: 'http://localhost:3000' } };
 
 export default defineConfig({
   base: '/admin/',

@@ -1,5 +1,7 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router';
 import { Dashboard } from './dashboard/dashboard';
+import { AppLayout, NOTIFICATION_SETTINGS_PATH } from './layout/app-layout';
 import { LoginPage } from './login-page';
 import { authProvider } from './providers/auth';
 import { dataProvider } from './providers/data';
@@ -9,6 +11,8 @@ import { gftAuditResource } from './resources/gft-audit';
 import { ipRightsResource } from './resources/ip-rights';
 import { queueResource } from './resources/queue';
 import { staffResource } from './resources/staff';
+import { threadsResource } from './resources/threads';
+import { NotificationSettings } from './settings/notification-settings';
 
 export function App() {
   return (
@@ -19,14 +23,19 @@ export function App() {
       i18nProvider={i18nProvider}
       loginPage={LoginPage}
       dashboard={Dashboard}
+      layout={AppLayout}
       requireAuth
       disableTelemetry
     >
       <Resource {...queueResource} />
       <Resource {...gftAuditResource} />
       <Resource {...brandsResource} />
+      <Resource {...threadsResource} />
       <Resource {...ipRightsResource} />
       <Resource {...staffResource} />
+      <CustomRoutes>
+        <Route path={NOTIFICATION_SETTINGS_PATH} element={<NotificationSettings />} />
+      </CustomRoutes>
     </Admin>
   );
 }

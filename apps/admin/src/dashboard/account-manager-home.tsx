@@ -3,13 +3,17 @@ import { Datagrid, DateField, FunctionField, ListBase, TextField } from 'react-a
 import { Link } from 'react-router';
 import type { BrandRecord } from '../providers/trpc';
 import { BrandStatusField, formatAccuracy, GftStatusField } from '../resources/brands/brand-fields';
+import { NeedsAttention } from './needs-attention';
 import { brandsFilteredBy, HomeSection, QueueCards } from './overview-parts';
 import type { OverviewSummary } from '../providers/trpc';
 
-/** The manager's own brands (a server-side filtered list) above the platform-wide pending counts. */
+/** What needs the manager first, then their own brands (a server-side filtered list), then platform-wide counts. */
 export function AccountManagerHome({ summary, userId }: { summary: OverviewSummary; userId: string }) {
   return (
     <>
+      <HomeSection title="Needs attention">
+        <NeedsAttention managerId={userId} />
+      </HomeSection>
       <HomeSection title="My brands">
         <Card>
           <ListBase resource="brands" filter={{ accountManagerId: userId }} sort={{ field: 'name', order: 'ASC' }} perPage={10} disableSyncWithLocation storeKey={false}>

@@ -1,5 +1,6 @@
 import { useGetList } from 'react-admin';
 import type { OverviewSummary } from '../providers/trpc';
+import { NeedsAttention } from './needs-attention';
 import { BrandsByGftStatus, CardRow, HomeSection } from './overview-parts';
 import { StatCard } from './stat-card';
 
@@ -17,6 +18,9 @@ export function PlatformAdminHome({ summary }: { summary: OverviewSummary }) {
           <StatCard title="Brands" value={brandTotal} caption="All participating brands" to="/brands" />
           <StatCard title="Create a staff user" value="+" caption="E-mail, name, role and a first password" to="/staff/create" />
         </CardRow>
+      </HomeSection>
+      <HomeSection title="Needs attention, all brands">
+        <NeedsAttention />
       </HomeSection>
       <HomeSection title="Good Faith Takedown programme">
         <CardRow>

@@ -1,5 +1,5 @@
 import { useGetIdentity, usePermissions, type AuthProvider } from 'react-admin';
-import { canManageBrand, hasPermission, isBrandRole, type StaffRole } from '@jf/domain';
+import { canManageBrand, hasPermission, isBrandRole, staffThreadScope, type StaffRole } from '@jf/domain';
 import { isApiError, setCsrfToken, trpc, type SessionUser } from './trpc';
 
 export const PORTAL_MESSAGE = 'This is the staff back office. Brand users sign in to the brand portal at /portal/.';
@@ -126,11 +126,24 @@ export const authProvider: AuthProvider = {
         return action === 'list' && hasPermission(role, 'queue.review');
       case 'ip-rights':
         return action === 'list' && hasPermission(role, 'brands.manage');
+      // Leadership reads every thread but writes none; which brands one may write to is checked per brand.
+      case 'threads':
+        if (reads) return hasPermission(role, 'messages.read');
+        return action === 'create' && mayWriteThreads(role);
+      case 'manager-assignments':
+      case 'allowlist':
+        return reads && hasPermission(role, 'brands.read');
       default:
         return true;
     }
   },
 };
+
+/** Whether the role answers brands at all; leadership reads silently and reviewers have no correspondence. */
+export function mayWriteThreads(role: StaffRole): boolean {
+  const scope = staffThreadScope(role, '');
+  return scope.kind !== 'none' && scope.canWrite;
+}
 
 /** The signed-in staff member for components that hide what their role may not do. */
 export function useStaffUser(): { id: string; role: StaffRole } | null {

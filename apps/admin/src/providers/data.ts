@@ -3,21 +3,28 @@ import {
   BRAND_SORT_FIELDS,
   QUEUE_SORT_FIELDS,
   STAFF_SORT_FIELDS,
+  THREAD_SORT_FIELDS,
+  type AddAllowlistEntryInput,
   type CreateStaffUserInput,
+  type StartStaffThreadInput,
   type UpdateBrandInput,
   type UpdateStaffUserInput,
 } from '@jf/domain';
 import {
   isApiError,
   trpc,
+  type AllowlistRecord,
   type BrandRecord,
   type GftAuditRecord,
   type ListBrandsParams,
   type ListQueueParams,
   type ListStaffParams,
+  type ListThreadsParams,
+  type ManagerAssignmentRecord,
   type PendingIpRightRecord,
   type QueueItemRecord,
   type StaffRecord,
+  type ThreadRecord,
 } from './trpc';
 
 /** react-admin's list request, already reduced to what every admin list procedure accepts. */
@@ -68,6 +75,7 @@ function changesOf(data: Values, previous: Values, keys: readonly string[]): Val
 type BrandFilter = NonNullable<ListBrandsParams['filter']>;
 type StaffFilter = NonNullable<ListStaffParams['filter']>;
 type QueueFilter = NonNullable<ListQueueParams['filter']>;
+type ThreadFilter = NonNullable<ListThreadsParams['filter']>;
 
 const brands = defineResource<BrandRecord>({
   list: ({ page, perPage, sort, filter }) =>
@@ -133,6 +141,44 @@ const ipRights = defineResource<PendingIpRightRecord>({
   },
 });
 
+/** The "unread only" switch turned off means every thread, not only the read ones. */
+const threadFilterOf = (filter: Values): ThreadFilter =>
+  filterOf<ThreadFilter>({ ...filter, unread: filter.unread === true ? true : undefined }, ['q', 'brandId', 'unread', 'subjectType', 'subjectId']);
+
+const threads = defineResource<ThreadRecord>({
+  list: ({ page, perPage, sort, filter }) =>
+    trpc.admin.messages.list.query({ page, perPage, sort: sortOf(sort, THREAD_SORT_FIELDS), filter: threadFilterOf(filter) }),
+  // Opening is the one way to read a thread and it marks it read, so the show page asks once per visit.
+  byId: async (id) => {
+    const opened = await trpc.admin.messages.open.mutate({ threadId: id });
+    return { ...opened.thread, messages: opened.messages };
+  },
+  create: (values) => trpc.admin.messages.start.mutate(values as unknown as StartStaffThreadInput),
+});
+
+/** History and allowlist exist per brand only: they are read through the brand page's reference fields. */
+function brandIdOf(filter: Values, what: string): string {
+  const brandId = filter.brandId;
+  if (typeof brandId !== 'string' || brandId === '') throw new HttpError(`${what} can only be listed for one brand`, 400);
+  return brandId;
+}
+
+// Both procedures answer the whole (short) list at once, newest first.
+const managerAssignments = defineResource<ManagerAssignmentRecord>({
+  list: async ({ filter }) => {
+    const data = await trpc.admin.accounts.managerHistory.query({ brandId: brandIdOf(filter, 'Account-manager history') });
+    return { data, total: data.length };
+  },
+});
+
+const allowlist = defineResource<AllowlistRecord>({
+  list: async ({ filter }) => {
+    const data = await trpc.admin.accounts.allowlist.query({ brandId: brandIdOf(filter, 'The allowlist') });
+    return { data, total: data.length };
+  },
+  create: (values) => trpc.admin.accounts.addToAllowlist.mutate(values as unknown as AddAllowlistEntryInput),
+});
+
 /** Resource name → procedures, plus which record fields each update procedure accepts. */
 const RESOURCES = {
   brands: { api: brands, editable: ['status', 'jointForcePhase', 'accountManagerId'] },
@@ -140,6 +186,9 @@ const RESOURCES = {
   queue: { api: queue, editable: [] },
   'gft-audit': { api: gftAudit, editable: [] },
   'ip-rights': { api: ipRights, editable: [] },
+  threads: { api: threads, editable: [] },
+  'manager-assignments': { api: managerAssignments, editable: [] },
+  allowlist: { api: allowlist, editable: [] },
 } as const satisfies Record<string, ResourceEntry>;
 
 interface ResourceEntry {

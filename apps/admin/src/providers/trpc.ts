@@ -9,12 +9,14 @@ let csrfToken: string | null = null;
 export const setCsrfToken = (token: string | null): void => {
   csrfToken = token;
 };
+/** The header plain-HTTP mutations (document uploads) must carry, like every tRPC mutation. */
+export const csrfHeaders = (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {});
 
 export const trpc = createTRPCClient<AppRouter>({
   links: [
     httpBatchLink({
       url: '/trpc',
-      headers: () => (csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+      headers: csrfHeaders,
       fetch: (input, init) => fetch(input, { ...init, credentials: 'same-origin' }),
     }),
   ],
@@ -35,3 +37,14 @@ export type QueueItemRecord = Awaited<ReturnType<Client['admin']['queue']['list'
 export type GftAuditRecord = Awaited<ReturnType<Client['admin']['gftAudit']['list']['query']>>['data'][number];
 export type PendingIpRightRecord = Awaited<ReturnType<Client['admin']['ipRights']['pending']['query']>>[number];
 export type ListQueueParams = Parameters<Client['admin']['queue']['list']['query']>[0];
+export type ListThreadsParams = Parameters<Client['admin']['messages']['list']['query']>[0];
+export type ThreadSummary = Awaited<ReturnType<Client['admin']['messages']['list']['query']>>['data'][number];
+export type OpenedThread = Awaited<ReturnType<Client['admin']['messages']['open']['mutate']>>;
+export type ThreadMessage = OpenedThread['messages'][number];
+/** A thread as react-admin holds it: the list row, plus its messages once the show page opened it. */
+export type ThreadRecord = ThreadSummary & { messages?: ThreadMessage[] };
+export type UnreadSummary = Awaited<ReturnType<Client['admin']['messages']['unread']['query']>>;
+export type WorkspaceRow = Awaited<ReturnType<Client['admin']['accounts']['workspace']['query']>>[number];
+export type ManagerAssignmentRecord = Awaited<ReturnType<Client['admin']['accounts']['managerHistory']['query']>>[number];
+export type AllowlistRecord = Awaited<ReturnType<Client['admin']['accounts']['allowlist']['query']>>[number];
+export type NotificationPreferences = Awaited<ReturnType<Client['notificationPreferences']['get']['query']>>;

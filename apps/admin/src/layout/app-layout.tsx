@@ -1,0 +1,60 @@
+import type { ReactNode } from 'react';
+import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
+import NotificationsIcon from '@mui/icons-material/NotificationsActive';
+import { AppBar, Layout, Logout, Menu, UserMenu, useResourceDefinitions, useUserMenu } from 'react-admin';
+import { Link } from 'react-router';
+import { MessagesMenuIcon, MessagesMenuLabel, UnreadMessagesProvider } from './unread-messages';
+
+export const NOTIFICATION_SETTINGS_PATH = '/notifications';
+
+/** Every resource with a list, in declaration order; Messages carries the unread count. */
+function AppMenu() {
+  const resources = useResourceDefinitions();
+  return (
+    <Menu>
+      <Menu.DashboardItem />
+      {Object.keys(resources)
+        .filter((name) => resources[name]?.hasList)
+        .map((name) =>
+          name === 'threads' ? (
+            <Menu.ResourceItem key={name} name={name} primaryText={<MessagesMenuLabel />} leftIcon={<MessagesMenuIcon />} />
+          ) : (
+            <Menu.ResourceItem key={name} name={name} />
+          ),
+        )}
+      <Menu.Item to={NOTIFICATION_SETTINGS_PATH} primaryText="My notifications" leftIcon={<NotificationsIcon />} />
+    </Menu>
+  );
+}
+
+function NotificationSettingsMenuItem() {
+  const userMenu = useUserMenu();
+  return (
+    <MenuItem component={Link} to={NOTIFICATION_SETTINGS_PATH} onClick={() => userMenu?.onClose()}>
+      <ListItemIcon>
+        <NotificationsIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>My notifications</ListItemText>
+    </MenuItem>
+  );
+}
+
+const AppUserMenu = () => (
+  <UserMenu>
+    <NotificationSettingsMenuItem />
+    <Logout />
+  </UserMenu>
+);
+
+const AppAppBar = () => <AppBar userMenu={<AppUserMenu />} />;
+
+/** react-admin's layout with the unread count shared by the menu and the pages that change it. */
+export function AppLayout({ children }: { children: ReactNode }) {
+  return (
+    <UnreadMessagesProvider>
+      <Layout menu={AppMenu} appBar={AppAppBar}>
+        {children}
+      </Layout>
+    </UnreadMessagesProvider>
+  );
+}
