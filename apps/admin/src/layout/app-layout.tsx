@@ -3,9 +3,14 @@ import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import NotificationsIcon from '@mui/icons-material/NotificationsActive';
 import { AppBar, Layout, Logout, Menu, UserMenu, useResourceDefinitions, useUserMenu } from 'react-admin';
 import { Link } from 'react-router';
-import { MessagesMenuIcon, MessagesMenuLabel, UnreadMessagesProvider } from './unread-messages';
+import { MessagesMenuIcon, UnreadMessagesProvider, useMessagesMenuName } from './unread-messages';
 
 export const NOTIFICATION_SETTINGS_PATH = '/notifications';
+
+function MessagesMenuItem() {
+  const name = useMessagesMenuName();
+  return <Menu.ResourceItem name="threads" leftIcon={<MessagesMenuIcon />} aria-label={name} />;
+}
 
 /** Every resource with a list, in declaration order; Messages carries the unread count. */
 function AppMenu() {
@@ -17,7 +22,7 @@ function AppMenu() {
         .filter((name) => resources[name]?.hasList)
         .map((name) =>
           name === 'threads' ? (
-            <Menu.ResourceItem key={name} name={name} primaryText={<MessagesMenuLabel />} leftIcon={<MessagesMenuIcon />} />
+            <MessagesMenuItem key={name} />
           ) : (
             <Menu.ResourceItem key={name} name={name} />
           ),

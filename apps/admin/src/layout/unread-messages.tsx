@@ -51,35 +51,22 @@ export function UnreadMessagesProvider({ children }: { children: ReactNode }) {
   return <UnreadContext.Provider value={value}>{children}</UnreadContext.Provider>;
 }
 
-/** The menu icon with the number of threads waiting; the number is spoken through the label instead. */
+/** The menu icon with the number of threads waiting; the number is spoken through the item's name instead. */
 export function MessagesMenuIcon() {
   const { summary } = useUnreadMessages();
   return (
-    <Badge badgeContent={summary?.threads ?? 0} color="error" max={99} slotProps={{ badge: { 'aria-hidden': true } }}>
+    <Badge badgeContent={summary?.threads ?? 0} color="error" max={99} aria-hidden>
       <ForumIcon />
     </Badge>
   );
 }
 
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
-
-/** "Messages", and for assistive tech how many threads wait; leadership's count is what waits for the managers. */
-export function MessagesMenuLabel() {
+/** How the Messages menu item is named for assistive tech and tests: "Messages, 3 unread", or plain "Messages". */
+export function useMessagesMenuName(): string | undefined {
   const { summary } = useUnreadMessages();
   const staff = useStaffUser();
   const threads = summary?.threads ?? 0;
-  const waiting = staff && !mayWriteThreads(staff.role) ? 'waiting for an account manager' : 'unread';
-  return (
-    <>
-      Messages
-      {threads > 0 ? <span style={visuallyHidden}>{`, ${threads} ${waiting}`}</span> : null}
-    </>
-  );
+  if (threads === 0) return undefined;
+  // Leadership reads without answering: its count is what waits for the account managers.
+  return `Messages, ${threads} ${staff && !mayWriteThreads(staff.role) ? 'waiting for an account manager' : 'unread'}`;
 }

@@ -131,8 +131,10 @@ export const authProvider: AuthProvider = {
         if (reads) return hasPermission(role, 'messages.read');
         return action === 'create' && mayWriteThreads(role);
       case 'manager-assignments':
-      case 'allowlist':
         return reads && hasPermission(role, 'brands.read');
+      // Whether this brand's allowlist is theirs to change is decided on the brand page (canManageBrand).
+      case 'allowlist':
+        return reads ? hasPermission(role, 'brands.read') : action === 'create' && hasPermission(role, 'brands.manage');
       default:
         return true;
     }

@@ -13,7 +13,8 @@ interface DecisionDialogProps {
   /** The required free text: a message to the brand, a note for the audit trail, a reason. */
   textLabel: string;
   textHelp?: string;
-  /** A tighter limit than the default, where the procedure's schema has one. */
+  /** Tighter limits than the defaults, where the procedure's schema has them. */
+  textMin?: number;
   textMax?: number;
   /** An optional required select shown above the text, e.g. the rejection code. */
   choice?: { label: string; choices: readonly Choice[] };
@@ -30,7 +31,7 @@ const TEXT_MAX = 2000;
 
 /** A confirmation that cannot go through without its reason; both fields are checked before the API is asked. */
 export function DecisionDialog(props: DecisionDialogProps) {
-  const { open, title, description, textLabel, textHelp, textMax = TEXT_MAX, choice, confirmLabel, danger, pending, onCancel, onConfirm } = props;
+  const { open, title, description, textLabel, textHelp, textMin = 1, textMax = TEXT_MAX, choice, confirmLabel, danger, pending, onCancel, onConfirm } = props;
   const [text, setText] = useState('');
   const [picked, setPicked] = useState('');
   const [errors, setErrors] = useState<{ text?: string; choice?: string }>({});
@@ -47,6 +48,7 @@ export function DecisionDialog(props: DecisionDialogProps) {
     const found: typeof errors = {};
     if (choice && !picked) found.choice = `${choice.label} is required`;
     if (!text.trim()) found.text = `${textLabel} is required`;
+    else if (text.trim().length < textMin) found.text = `${textLabel} must be at least ${textMin} characters`;
     else if (text.trim().length > textMax) found.text = `${textLabel} must be at most ${textMax} characters`;
     setErrors(found);
     if (Object.keys(found).length > 0) return;

@@ -82,11 +82,11 @@ export function AccountManagerPanel() {
             sortable={false}
             render={(row) => (row.manager ? `${row.manager.name} <${row.manager.email}>` : 'Nobody')}
           />
-          <DateField source="startedAt" label="From" showTime sortable={false} />
+          <DateField source="startedAt" label="From" showTime sortable={false} sx={{ whiteSpace: 'nowrap' }} />
           <FunctionField<ManagerAssignmentRecord>
             label="Until"
             sortable={false}
-            render={(row) => (row.endedAt ? new Date(row.endedAt).toLocaleString() : <strong>Current</strong>)}
+            render={(row) => <span style={{ whiteSpace: 'nowrap' }}>{row.endedAt ? new Date(row.endedAt).toLocaleString() : <strong>Current</strong>}</span>}
           />
           <TextField source="assignedBy.name" label="Assigned by" sortable={false} emptyText="Onboarding" />
           <TextField source="note" label="Note" sortable={false} emptyText="—" />

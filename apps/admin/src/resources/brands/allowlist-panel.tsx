@@ -71,7 +71,7 @@ function AddSellerButton({ brand }: { brand: BrandRecord }) {
               }
             >
               <SelectInput source="marketplaceCode" label="Marketplace" choices={MARKETPLACE_CHOICES} validate={required()} />
-              <TextInput source="sellerExternalId" label="Seller id on the marketplace" validate={required()} />
+              <TextInput source="sellerExternalId" label="Seller id" validate={required()} helperText="As the marketplace identifies the seller." />
               <TextInput source="sellerName" label="Seller name" helperText="Optional; as the marketplace shows it." />
               <TextInput
                 source="note"
@@ -106,6 +106,7 @@ function RemoveSellerButton(_props: { label?: string }) {
         description={`Listings of ${seller} on ${marketplaceName(entry.marketplaceCode)} can be removed again from now on.`}
         textLabel="Reason"
         textHelp="Kept in the audit trail."
+        textMin={3}
         confirmLabel="Remove from allowlist"
         danger
         pending={pending}
@@ -131,11 +132,11 @@ export function AllowlistPanel() {
       <ReferenceManyField reference="allowlist" target="brandId" perPage={500}>
         <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyRows>No seller is allowlisted for this brand.</EmptyRows>}>
           <FunctionField<AllowlistRecord> label="Marketplace" sortable={false} render={(entry) => marketplaceName(entry.marketplaceCode)} />
-          <TextField source="sellerExternalId" label="Seller id" sortable={false} />
+          <TextField source="sellerExternalId" label="Seller id" sortable={false} sx={{ whiteSpace: 'nowrap' }} />
           <TextField source="sellerName" label="Seller name" sortable={false} emptyText="—" />
           <TextField source="note" label="Why" sortable={false} />
           <TextField source="addedBy.name" label="Added by" sortable={false} emptyText="—" />
-          <DateField source="createdAt" label="Added" sortable={false} />
+          <DateField source="createdAt" label="Added" sortable={false} sx={{ whiteSpace: 'nowrap' }} />
           {mayManage ? <RemoveSellerButton label="" /> : null}
         </Datagrid>
       </ReferenceManyField>

@@ -46,7 +46,7 @@ export function BrandThreadsPanel() {
         >
           <TextField source="subject" label="Subject" sortable={false} />
           <AboutField label="About" sortable={false} />
-          <DateField source="lastMessageAt" label="Last message" showTime sortable={false} />
+          <DateField source="lastMessageAt" label="Last message" showTime sortable={false} sx={{ whiteSpace: 'nowrap' }} />
           <UnreadField label="Unread" sortable={false} />
         </Datagrid>
       </ReferenceManyField>

@@ -1,4 +1,5 @@
-import { AutocompleteInput, Create, maxLength, minLength, ReferenceInput, required, SimpleForm, TextInput, useNotify, useRedirect } from 'react-admin';
+import SendIcon from '@mui/icons-material/Send';
+import { AutocompleteInput, Create, maxLength, minLength, ReferenceInput, required, SaveButton, SimpleForm, TextInput, Toolbar, useNotify, useRedirect } from 'react-admin';
 import { MAX_MESSAGE_LENGTH } from '@jf/domain';
 import { useStaffUser } from '../../providers/auth';
 import type { ThreadRecord } from '../../providers/trpc';
@@ -22,7 +23,13 @@ export function ThreadCreate() {
         },
       }}
     >
-      <SimpleForm>
+      <SimpleForm
+        toolbar={
+          <Toolbar>
+            <SaveButton label="Send message" icon={<SendIcon />} />
+          </Toolbar>
+        }
+      >
         <ReferenceInput source="brandId" reference="brands" filter={brandFilter} sort={{ field: 'name', order: 'ASC' }}>
           <AutocompleteInput label="Brand" optionText="name" validate={required()} sx={{ minWidth: 320 }} />
         </ReferenceInput>
