@@ -14,11 +14,13 @@ async function mutate(request: APIRequestContext, csrf: string, path: string, in
 
 /** A listing the brand noticed and a reviewer rejected, both through the API as the apps call it. */
 async function rejectedItem(playwright: { request: { newContext(options: { baseURL?: string }): Promise<APIRequestContext> } }, baseURL: string | undefined) {
+  const lookup = await playwright.request.newContext({ baseURL });
+  const [listing] = await noticeableListings(lookup, 'admin@northpeak.demo', 1, 150);
+  await lookup.dispose();
   const brand = await playwright.request.newContext({ baseURL });
-  const [listing] = await noticeableListings(brand, 'admin@northpeak.demo', 1, 150);
   const brandCsrf = await apiSignIn(brand, 'admin@northpeak.demo');
-  const lookup = encodeURIComponent(JSON.stringify({ references: [listing!.reference] }));
-  const [found] = ((await (await brand.get(`/trpc/notices.lookupListings?input=${lookup}`)).json()) as { result: { data: { listing: { id: string } }[] } }).result.data;
+  const references = encodeURIComponent(JSON.stringify({ references: [listing!.reference] }));
+  const [found] = ((await (await brand.get(`/trpc/notices.lookupListings?input=${references}`)).json()) as { result: { data: { listing: { id: string } }[] } }).result.data;
   const rights = ((await (await brand.get('/trpc/ipRights.list')).json()) as { result: { data: { id: string; status: string; validUntil: string }[] } }).result.data;
   const right = rights.find((candidate) => candidate.status === 'verified' && new Date(candidate.validUntil) > new Date());
   const { notice } = (await mutate(brand, brandCsrf, 'notices.submit', {
@@ -53,6 +55,7 @@ test('a brand asks about a rejected listing, its account manager answers from th
   const unreadBefore = await unreadMessages(request);
 
   await signInToPortal(page, BRAND_USER);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await page.goto(`/portal/notices/${noticeId}`);
   const filter = page.getByLabel('Show listings');
   if (await filter.isVisible()) await filter.selectOption('rejected');
