@@ -15,9 +15,16 @@ function remember(user: SessionUser | null, csrfToken: string | null): void {
   setCsrfToken(csrfToken);
 }
 
+/**
+ * A sign-in under way. A page opened meanwhile (a link followed right after pressing "Sign in") waits
+ * for it instead of sending the user back to the sign-in page.
+ */
+let signingIn: Promise<unknown> | null = null;
+
 /** Who is signed in according to the API, or null when the session cookie is missing or expired. */
 let loading: Promise<SessionUser | null> | null = null;
 function loadUser(): Promise<SessionUser | null> {
+  if (signingIn) return signingIn.then(loadUser, loadUser);
   if (current || anonymous) return Promise.resolve(current);
   // checkAuth, getIdentity and getPermissions ask at once on start-up: one request answers all three.
   loading ??= trpc.auth.me
@@ -56,21 +63,34 @@ async function signIn(email: string, password: string) {
   }
 }
 
+async function staffSignIn(email: string, password: string): Promise<void> {
+  // The API refuses an anonymous mutation without the header; any value will do before a session exists.
+  setCsrfToken('sign-in');
+  const result = await signIn(email, password).catch((error: unknown) => {
+    setCsrfToken(null);
+    throw new Error(error instanceof Error ? error.message : 'Sign-in failed');
+  });
+  remember(result.user, result.csrfToken);
+  if (isBrandRole(result.user.role)) {
+    // Brand accounts never get a back-office session: end the one just created.
+    await trpc.auth.signOut.mutate().catch(() => undefined);
+    remember(null, null);
+    throw new Error(PORTAL_MESSAGE);
+  }
+}
+
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
-    // The API refuses an anonymous mutation without the header; any value will do before a session exists.
-    setCsrfToken('sign-in');
-    const result = await signIn(username, password).catch((error: unknown) => {
-      setCsrfToken(null);
-      throw new Error(error instanceof Error ? error.message : 'Sign-in failed');
-    });
-    remember(result.user, result.csrfToken);
-    if (isBrandRole(result.user.role)) {
-      // Brand accounts never get a back-office session: end the one just created.
-      await trpc.auth.signOut.mutate().catch(() => undefined);
-      remember(null, null);
-      throw new Error(PORTAL_MESSAGE);
+    const attempt = staffSignIn(username, password);
+    signingIn = attempt;
+    try {
+      await attempt;
+    } finally {
+      signingIn = null;
     }
+    // Stay on a page opened while signing in (e.g. a thread linked from an e-mail); otherwise react-admin decides.
+    const route = window.location.hash.replace(/^#/, '');
+    return route && !route.startsWith('/login') ? { redirectTo: route } : undefined;
   },
 
   async logout() {
