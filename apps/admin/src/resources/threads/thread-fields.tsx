@@ -38,4 +38,7 @@ export function UnreadField(_props: { label?: string; sortable?: boolean }) {
   );
 }
 
-export const unreadRowSx = (thread: ThreadRecord) => ({ '& td': { fontWeight: thread.unread > 0 ? 600 : undefined } });
+// Fields render their own Typography, which sets a weight of its own.
+const UNREAD_ROW = { '& td, & td .MuiTypography-root': { fontWeight: 600 } };
+const READ_ROW = {};
+export const unreadRowSx = (thread: ThreadRecord) => (thread.unread > 0 ? UNREAD_ROW : READ_ROW);
