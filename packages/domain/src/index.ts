@@ -9,3 +9,4 @@ export * from './metrics';
 export * from './notices';
 export * from './listings';
 export * from './messaging';
+export * from './appeals';

@@ -70,8 +70,13 @@ export type RemovalSource = (typeof REMOVAL_SOURCES)[number];
 export const PROACTIVE_SOURCES: readonly RemovalSource[] = ['proactive', 'authentication'];
 export const BRAND_REQUESTED_SOURCES: readonly RemovalSource[] = ['notice_gft', 'notice_standard'];
 
-export const APPEAL_STATES = ['open', 'upheld', 'reinstated'] as const;
+/** `open`: the brand has yet to answer; `contested`: a reviewer decides. */
+export const APPEAL_STATES = ['open', 'contested', 'upheld', 'reinstated'] as const;
 export type AppealState = (typeof APPEAL_STATES)[number];
+
+/** What the brand said to a counter-notice (silence is recorded as the answer it stands for). */
+export const BRAND_APPEAL_ANSWERS = ['retract', 'contest'] as const;
+export type BrandAppealAnswer = (typeof BRAND_APPEAL_ANSWERS)[number];
 
 export const MESSAGE_AUTHOR_SIDES = ['brand', 'staff'] as const;
 export type MessageAuthorSide = (typeof MESSAGE_AUTHOR_SIDES)[number];
@@ -137,3 +142,7 @@ export type DecidedItemOutcome = (typeof DECIDED_ITEM_OUTCOMES)[number];
 /** Granularity of dashboard time series; buckets are aligned in UTC. */
 export const TIME_BUCKET_UNITS = ['day', 'week', 'month'] as const;
 export type TimeBucketUnit = (typeof TIME_BUCKET_UNITS)[number];
+
+/** Who an integration key speaks for: a marketplace (its seller counter-notices) or, later, a brand. */
+export const API_KEY_KINDS = ['marketplace', 'brand'] as const;
+export type ApiKeyKind = (typeof API_KEY_KINDS)[number];

@@ -1,6 +1,8 @@
 import { DateTimeType, EntitySchema, OptionalProps } from '@mikro-orm/core';
 import {
   APPEAL_STATES,
+  BRAND_APPEAL_ANSWERS,
+  type BrandAppealAnswer,
   AUTH_ANSWERS,
   AUTH_REQUEST_STATES,
   NOTICE_ITEM_STATES,
@@ -237,17 +239,30 @@ export class Appeal {
     | 'brandRespondedAt'
     | 'decidedBy'
     | 'decidedAt'
-    | 'decisionReason';
+    | 'decisionReason'
+    | 'externalId'
+    | 'brandAnswer'
+    | 'brandAnsweredBy'
+    | 'brandEvidence'
+    | 'brandDueAt';
   id: string = newId();
   removal!: Removal;
+  /** The marketplace's own id for the counter-notice: a resent one is recognised, not filed twice. */
+  externalId!: string | null;
   brand!: Brand | null;
   marketplace!: Marketplace;
   seller!: Seller;
   statement!: string;
   evidence!: string[];
   state!: AppealState;
+  /** The brand's reason, with its answer; null answer and a set `brandRespondedAt` mean silence. */
   brandResponse!: string | null;
   brandRespondedAt!: Date | null;
+  brandAnswer!: BrandAppealAnswer | null;
+  brandAnsweredBy!: User | null;
+  brandEvidence!: string[];
+  /** The end of the brand's window; after it, silence counts as its answer. */
+  brandDueAt!: Date | null;
   decidedBy!: User | null;
   decidedAt!: Date | null;
   decisionReason!: string | null;
@@ -263,7 +278,9 @@ export const AppealSchema = new EntitySchema<Appeal>({
     { properties: ['marketplace', 'createdAt'] },
     { properties: ['removal'] },
     { properties: ['seller'] },
+    { properties: ['state', 'brandDueAt'] },
   ],
+  uniques: [{ properties: ['marketplace', 'externalId'] }],
   properties: {
     id: idProperty,
     removal: { kind: 'm:1', entity: 'Removal', deleteRule: 'restrict' },
@@ -275,6 +292,11 @@ export const AppealSchema = new EntitySchema<Appeal>({
     state: enumProperty(APPEAL_STATES, { default: 'open' }),
     brandResponse: { type: 'text', nullable: true },
     brandRespondedAt: { type: DateTimeType, nullable: true },
+    externalId: { type: 'string', length: 100, nullable: true },
+    brandAnswer: enumProperty(BRAND_APPEAL_ANSWERS, { nullable: true }),
+    brandAnsweredBy: optionalUserRef,
+    brandEvidence: { type: 'json', default: '[]' },
+    brandDueAt: { type: DateTimeType, nullable: true },
     decidedBy: optionalUserRef,
     decidedAt: { type: DateTimeType, nullable: true },
     decisionReason: { type: 'text', nullable: true },

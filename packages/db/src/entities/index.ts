@@ -10,6 +10,7 @@ import {
 } from './enforcement';
 import { SessionSchema, UserSchema } from './identity';
 import {
+  ApiKeySchema,
   AuditEventSchema,
   BulkJobErrorSchema,
   BulkJobSchema,
@@ -56,4 +57,5 @@ export const ENTITY_SCHEMAS = [
   NotificationSchema,
   AccountManagerAssignmentSchema,
   AllowlistEntrySchema,
+  ApiKeySchema,
 ];

@@ -1,5 +1,6 @@
 import { DateTimeType, EntitySchema, OptionalProps } from '@mikro-orm/core';
 import {
+  API_KEY_KINDS,
   AUDIT_ENTITIES,
   BULK_JOB_STATES,
   NOTIFICATION_EMAIL_STATES,
@@ -9,6 +10,7 @@ import {
   OUTBOX_KINDS,
   OUTBOX_STATES,
   THREAD_SUBJECT_TYPES,
+  type ApiKeyKind,
   type AuditEntity,
   type BulkJobState,
   type NotificationEmailState,
@@ -408,5 +410,43 @@ export const NotificationSchema = new EntitySchema<Notification>({
     emailNextAt: { type: DateTimeType, nullable: true },
     emailError: { type: 'text', nullable: true },
     createdAt: createdAtProperty,
+  },
+});
+
+/** An integration key: shown once at creation, stored as its SHA-256 only; revoked keys stay for the audit trail. */
+export class ApiKey {
+  [OptionalProps]?: 'id' | 'createdAt' | 'marketplace' | 'brand' | 'createdBy' | 'revokedAt' | 'lastUsedAt';
+  id: string = newId();
+  name!: string;
+  kind!: ApiKeyKind;
+  marketplace!: Marketplace | null;
+  brand!: Brand | null;
+  /** The first characters of the key, so people can tell their keys apart. */
+  prefix!: string;
+  secretHash!: string;
+  scopes!: string[];
+  createdBy!: User | null;
+  createdAt!: Date;
+  revokedAt!: Date | null;
+  lastUsedAt!: Date | null;
+}
+
+export const ApiKeySchema = new EntitySchema<ApiKey>({
+  class: ApiKey,
+  tableName: 'api_keys',
+  indexes: [{ properties: ['marketplace'] }, { properties: ['brand'] }],
+  properties: {
+    id: idProperty,
+    name: { type: 'string', length: 200 },
+    kind: enumProperty(API_KEY_KINDS),
+    marketplace: { kind: 'm:1', entity: 'Marketplace', nullable: true, deleteRule: 'cascade' },
+    brand: { kind: 'm:1', entity: 'Brand', nullable: true, deleteRule: 'cascade' },
+    prefix: { type: 'string', length: 16 },
+    secretHash: { type: 'string', length: 64, unique: true },
+    scopes: { type: 'json' },
+    createdBy: { kind: 'm:1', entity: 'User', nullable: true, deleteRule: 'set null' },
+    createdAt: createdAtProperty,
+    revokedAt: { type: DateTimeType, nullable: true },
+    lastUsedAt: { type: DateTimeType, nullable: true },
   },
 });

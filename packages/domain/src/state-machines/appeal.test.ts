@@ -8,7 +8,8 @@ describe('appeal state machine', () => {
     states: APPEAL_STATES,
     events: APPEAL_EVENTS,
     legal: {
-      open: { uphold: 'upheld', reinstate: 'reinstated' },
+      open: { retract: 'reinstated', contest: 'contested' },
+      contested: { uphold: 'upheld', reinstate: 'reinstated' },
       upheld: {},
       reinstated: {},
     },
@@ -20,5 +21,10 @@ describe('appeal state machine', () => {
   it('refuses to decide an appeal twice', () => {
     const result = transitionAppeal('upheld', 'reinstate');
     expect(!result.ok && result.error.message).toBe('Cannot reinstate an appeal that is upheld');
+  });
+
+  it('lets no reviewer decide before the brand has contested', () => {
+    expect(canAppeal('open', 'uphold')).toBe(false);
+    expect(allowedEventsAppeal('open')).toEqual(['retract', 'contest']);
   });
 });

@@ -1,0 +1,39 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261128165141 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`create table "api_keys" ("id" uuid not null, "name" varchar(200) not null, "kind" text check ("kind" in ('marketplace', 'brand')) not null, "marketplace_code" text null, "brand_id" uuid null, "prefix" varchar(16) not null, "secret_hash" varchar(64) not null, "scopes" jsonb not null, "created_by_id" uuid null, "created_at" timestamptz not null, "revoked_at" timestamptz null, "last_used_at" timestamptz null, constraint "api_keys_pkey" primary key ("id"));`);
+    this.addSql(`alter table "api_keys" add constraint "api_keys_secret_hash_unique" unique ("secret_hash");`);
+    this.addSql(`create index "api_keys_marketplace_code_index" on "api_keys" ("marketplace_code");`);
+    this.addSql(`create index "api_keys_brand_id_index" on "api_keys" ("brand_id");`);
+
+    this.addSql(`alter table "api_keys" add constraint "api_keys_marketplace_code_foreign" foreign key ("marketplace_code") references "marketplaces" ("code") on update cascade on delete cascade;`);
+    this.addSql(`alter table "api_keys" add constraint "api_keys_brand_id_foreign" foreign key ("brand_id") references "brands" ("id") on update cascade on delete cascade;`);
+    this.addSql(`alter table "api_keys" add constraint "api_keys_created_by_id_foreign" foreign key ("created_by_id") references "users" ("id") on update cascade on delete set null;`);
+
+    this.addSql(`alter table "appeals" drop constraint if exists "appeals_state_check";`);
+
+    this.addSql(`alter table "appeals" add column "external_id" varchar(100) null, add column "brand_answer" text check ("brand_answer" in ('retract', 'contest')) null, add column "brand_answered_by_id" uuid null, add column "brand_evidence" jsonb not null default '[]', add column "brand_due_at" timestamptz null;`);
+    this.addSql(`alter table "appeals" add constraint "appeals_brand_answered_by_id_foreign" foreign key ("brand_answered_by_id") references "users" ("id") on update cascade on delete set null;`);
+    this.addSql(`alter table "appeals" add constraint "appeals_state_check" check("state" in ('open', 'contested', 'upheld', 'reinstated'));`);
+    this.addSql(`create index "appeals_state_brand_due_at_index" on "appeals" ("state", "brand_due_at");`);
+    this.addSql(`alter table "appeals" add constraint "appeals_marketplace_code_external_id_unique" unique ("marketplace_code", "external_id");`);
+    this.addSql(`update "appeals" set "brand_due_at" = "created_at" + interval '4 days';`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop table if exists "api_keys" cascade;`);
+
+    this.addSql(`alter table "appeals" drop constraint if exists "appeals_state_check";`);
+
+    this.addSql(`alter table "appeals" drop constraint "appeals_brand_answered_by_id_foreign";`);
+
+    this.addSql(`drop index "appeals_state_brand_due_at_index";`);
+    this.addSql(`alter table "appeals" drop constraint "appeals_marketplace_code_external_id_unique";`);
+    this.addSql(`alter table "appeals" drop column "external_id", drop column "brand_answer", drop column "brand_answered_by_id", drop column "brand_evidence", drop column "brand_due_at";`);
+
+    this.addSql(`alter table "appeals" add constraint "appeals_state_check" check("state" in ('open', 'upheld', 'reinstated'));`);
+  }
+
+}
