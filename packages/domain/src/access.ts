@@ -15,6 +15,8 @@ export const STAFF_PERMISSIONS = {
   /** Reading correspondence; which brands' threads, and whether one may answer, is `staffThreadScope`. */
   'messages.read': ['leadership', 'account_manager', 'platform_admin'],
   'workspace.read': ['account_manager', 'platform_admin'],
+  'appeals.read': ['leadership', 'account_manager', 'reviewer', 'platform_admin'],
+  'integrations.manage': ['platform_admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type StaffPermission = keyof typeof STAFF_PERMISSIONS;
 

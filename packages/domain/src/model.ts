@@ -120,6 +120,7 @@ export const AUDIT_ENTITIES = [
   'session',
   'bulk_job',
   'document',
+  'api_key',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -20,10 +20,20 @@ export class Migration20261128165141 extends Migration {
     this.addSql(`create index "appeals_state_brand_due_at_index" on "appeals" ("state", "brand_due_at");`);
     this.addSql(`alter table "appeals" add constraint "appeals_marketplace_code_external_id_unique" unique ("marketplace_code", "external_id");`);
     this.addSql(`update "appeals" set "brand_due_at" = "created_at" + interval '4 days';`);
+
+    this.addSql(`alter table "audit_events" drop constraint if exists "audit_events_entity_type_check";`);
+    this.addSql(`alter table "audit_events" add constraint "audit_events_entity_type_check" check("entity_type" in ('brand', 'user', 'ip_right', 'protected_product', 'seller', 'listing', 'notice', 'notice_item', 'auth_request', 'removal', 'appeal', 'strike', 'message_thread', 'model_version', 'outbox_command', 'session', 'bulk_job', 'document', 'api_key'));`);
+    this.addSql(`alter table "notifications" drop constraint if exists "notifications_entity_type_check";`);
+    this.addSql(`alter table "notifications" add constraint "notifications_entity_type_check" check("entity_type" in ('brand', 'user', 'ip_right', 'protected_product', 'seller', 'listing', 'notice', 'notice_item', 'auth_request', 'removal', 'appeal', 'strike', 'message_thread', 'model_version', 'outbox_command', 'session', 'bulk_job', 'document', 'api_key'));`);
   }
 
   override async down(): Promise<void> {
     this.addSql(`drop table if exists "api_keys" cascade;`);
+
+    this.addSql(`alter table "audit_events" drop constraint if exists "audit_events_entity_type_check";`);
+    this.addSql(`alter table "audit_events" add constraint "audit_events_entity_type_check" check("entity_type" in ('brand', 'user', 'ip_right', 'protected_product', 'seller', 'listing', 'notice', 'notice_item', 'auth_request', 'removal', 'appeal', 'strike', 'message_thread', 'model_version', 'outbox_command', 'session', 'bulk_job', 'document'));`);
+    this.addSql(`alter table "notifications" drop constraint if exists "notifications_entity_type_check";`);
+    this.addSql(`alter table "notifications" add constraint "notifications_entity_type_check" check("entity_type" in ('brand', 'user', 'ip_right', 'protected_product', 'seller', 'listing', 'notice', 'notice_item', 'auth_request', 'removal', 'appeal', 'strike', 'message_thread', 'model_version', 'outbox_command', 'session', 'bulk_job', 'document'));`);
 
     this.addSql(`alter table "appeals" drop constraint if exists "appeals_state_check";`);
 

@@ -11,3 +11,5 @@ export * from './ingestion';
 export * from './notice-filing';
 export * from './messaging';
 export * from './notifications';
+export * from './appeals';
+export * from './settings';

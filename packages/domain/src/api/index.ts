@@ -4,3 +4,4 @@ export * from './brands';
 export * from './users';
 export * from './notices';
 export * from './messages';
+export * from './appeals';
