@@ -102,6 +102,49 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
     }
   });
 
+  it('keep audit events append-only: an update or a delete of a row is refused and the row stays as it was', async () => {
+    const { database, destroy } = await createTestDatabase(kind);
+    try {
+      const em = database.fork();
+      const event = recordAudit(em, { actor: { id: null, label: 'test' }, action: 'kept', entityType: 'brand', entityId: 'b1', after: { name: 'Acme' } });
+      await em.flush();
+      const stored = async () => {
+        const row = await database.fork().findOneOrFail(AuditEvent, event.id);
+        return { action: row.action, entityId: row.entityId, after: row.after };
+      };
+      const original = await stored();
+      const connection = database.fork().getConnection();
+      await expect(connection.execute(`update audit_events set action = 'rewritten' where id = ?`, [event.id])).rejects.toThrow(/append-only/);
+      await expect(connection.execute(`delete from audit_events where id = ?`, [event.id])).rejects.toThrow(/append-only/);
+      await expect(connection.execute(`delete from audit_events`)).rejects.toThrow(/append-only/);
+      await expect(database.fork().nativeUpdate(AuditEvent, { id: event.id }, { after: { name: 'Forged' } })).rejects.toThrow(/append-only/);
+      await expect(database.fork().nativeDelete(AuditEvent, { id: event.id })).rejects.toThrow(/append-only/);
+      const loaded = database.fork();
+      loaded.remove(await loaded.findOneOrFail(AuditEvent, event.id));
+      await expect(loaded.flush()).rejects.toThrow(/append-only/);
+      if (kind === 'postgresql') await expect(connection.execute('truncate audit_events')).rejects.toThrow(/append-only/);
+      expect(await stored()).toEqual(original);
+      expect(await database.fork().count(AuditEvent, {})).toBe(1);
+      // Appending still works.
+      recordAudit(em, { actor: { id: null, label: 'test' }, action: 'appended', entityType: 'brand', entityId: 'b1' });
+      await em.flush();
+      expect(await database.fork().count(AuditEvent, {})).toBe(2);
+    } finally {
+      await destroy();
+    }
+  });
+
+  it('report the audit trail unprotected when an append-only trigger is missing', async () => {
+    const { database, destroy } = await createTestDatabase(kind);
+    try {
+      const dropped = kind === 'postgresql' ? 'audit_events_no_truncate' : 'audit_events_no_delete';
+      await database.fork().getConnection().execute(kind === 'postgresql' ? `drop trigger ${dropped} on audit_events` : `drop trigger ${dropped}`);
+      expect(await database.schemaDrift()).toEqual([`missing trigger audit_events.${dropped}`]);
+    } finally {
+      await destroy();
+    }
+  });
+
   // A column type whose database value hydrates differently from the snapshot (dates on SQLite did)
   // makes every flush rewrite every loaded row: wasted writes and, worse, clobbered concurrent updates.
   it('load rows of every table without marking any of them changed', async () => {

@@ -20,6 +20,12 @@ export interface DatabaseTarget {
 
 export const DEFAULT_SQLITE_FILE = 'data/joint-force.sqlite';
 
+/** The triggers that keep `audit_events` append-only (Migration20261128180000), per dialect. */
+export const APPEND_ONLY_TRIGGERS: Record<DatabaseKind, readonly string[]> = {
+  sqlite: ['audit_events_no_update', 'audit_events_no_delete'],
+  postgresql: ['audit_events_no_update_delete', 'audit_events_no_truncate'],
+};
+
 /** `postgres://…` selects PostgreSQL; `sqlite:PATH`, `file:PATH` or nothing selects a SQLite file. */
 export function parseDatabaseUrl(url: string | undefined, defaultSqliteFile = DEFAULT_SQLITE_FILE): DatabaseTarget {
   if (!url) return { kind: 'sqlite', location: resolve(defaultSqliteFile) };
@@ -160,14 +166,15 @@ export class Database {
    * What differs between the migrated schema and the entities; empty when migrations are complete.
    * PostgreSQL uses MikroORM's schema comparator. Its SQLite comparator proposes rebuilding every table
    * (it cannot read back check constraints), so on SQLite tables and columns are compared directly.
+   * Neither knows triggers: the append-only triggers of the audit trail are checked by name.
    */
   async schemaDrift(): Promise<string[]> {
+    const problems = await this.missingAppendOnlyTriggers();
     if (this.kind === 'postgresql') {
       const sql = (await this.orm.schema.getUpdateSchemaSQL({ wrap: false })).trim();
-      return sql ? sql.split('\n') : [];
+      return [...(sql ? sql.split('\n') : []), ...problems];
     }
     const connection = this.orm.em.getConnection();
-    const problems: string[] = [];
     for (const meta of Object.values(this.orm.getMetadata().getAll())) {
       if (!meta.tableName || meta.embeddable || meta.virtual) continue;
       const columns: { name: string }[] = await connection.execute(`pragma table_info(\`${meta.tableName}\`)`);
@@ -181,6 +188,17 @@ export class Database {
       for (const field of present) if (!expected.includes(field)) problems.push(`unmapped column ${meta.tableName}.${field}`);
     }
     return problems;
+  }
+
+  /** A SQLite rebuild of `audit_events` drops its triggers silently; a disabled PostgreSQL trigger guards nothing. */
+  private async missingAppendOnlyTriggers(): Promise<string[]> {
+    const connection = this.orm.em.getConnection();
+    const rows: { name: string }[] =
+      this.kind === 'postgresql'
+        ? await connection.execute(`select tgname as name from pg_trigger where tgrelid = 'audit_events'::regclass and not tgisinternal and tgenabled <> 'D'`)
+        : await connection.execute(`select name from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'`);
+    const present = new Set(rows.map((row) => row.name));
+    return APPEND_ONLY_TRIGGERS[this.kind].filter((name) => !present.has(name)).map((name) => `missing trigger audit_events.${name}`);
   }
 
   async isHealthy(): Promise<boolean> {

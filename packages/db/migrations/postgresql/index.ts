@@ -5,6 +5,7 @@ import { Migration20261128115217 } from './Migration20261128115217';
 import { Migration20261128120713 } from './Migration20261128120713';
 import { Migration20261128161613 } from './Migration20261128161613';
 import { Migration20261128165141 } from './Migration20261128165141';
+import { Migration20261128180000 } from './Migration20261128180000';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261128105439', class: Migration20261128105439 },
@@ -12,4 +13,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261128120713', class: Migration20261128120713 },
   { name: 'Migration20261128161613', class: Migration20261128161613 },
   { name: 'Migration20261128165141', class: Migration20261128165141 },
+  { name: 'Migration20261128180000', class: Migration20261128180000 },
 ];

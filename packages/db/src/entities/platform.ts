@@ -109,6 +109,10 @@ export class AuditEvent {
   occurredAt!: Date;
 }
 
+/**
+ * Append-only in the database: triggers refuse UPDATE and DELETE (Migration20261128180000). A SQLite
+ * migration that rebuilds this table must create them again; `Database.schemaDrift` reports them missing.
+ */
 export const AuditEventSchema = new EntitySchema<AuditEvent>({
   class: AuditEvent,
   tableName: 'audit_events',
