@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { BulkJobRunner } from './services/bulk-notices';
 import { readEnv } from './env';
 import { startListingIngestion } from './workers/listing-ingestion';
+import { startAppealDeadlines } from './workers/appeal-deadlines';
 import { startNotificationMailer } from './workers/notification-mailer';
 import { startOutboxDispatcher } from './workers/outbox-dispatcher';
 import { createTransport } from 'nodemailer';
@@ -41,6 +42,7 @@ const mailer =
   env.SMTP_URL && env.JF_WORKERS === 'all'
     ? startNotificationMailer({ database, logger, transport: createTransport(env.SMTP_URL), from: env.MAIL_FROM, publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`, intervalMs: env.JF_MAIL_INTERVAL_MS })
     : null;
+const appealDeadlines = env.JF_WORKERS === 'all' ? startAppealDeadlines({ database, logger }) : null;
 if (!env.SMTP_URL) logger.info('SMTP_URL is not set: notifications stay in the apps, no e-mail is sent');
 
 const bulkRunner = new BulkJobRunner(database, logger, env.BULK_BATCH_PAUSE_MS);
@@ -65,7 +67,7 @@ const server = app.listen(env.PORT, env.HOST, () => {
 async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   server.close();
-  await Promise.all([outbox?.stop(), ingestion?.stop(), mailer?.stop()]);
+  await Promise.all([outbox?.stop(), ingestion?.stop(), mailer?.stop(), appealDeadlines?.stop()]);
   await database.close();
   process.exit(0);
 }

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BulkJob, Document, IpRight, Message, MessageThread, NoticeItem, Notification, ProtectedProduct, User } from '@jf/db';
+import { Appeal, BulkJob, Document, IpRight, Message, MessageThread, NoticeItem, Notification, ProtectedProduct, Removal, Seller, User } from '@jf/db';
 import { testDatabaseKinds } from '@jf/db/testing';
 import { appRouter } from './routers';
 import type { ProcedureMeta } from './trpc/init';
@@ -228,6 +228,30 @@ const CASES: Record<string, IsolationCase> = {
       expect(await database.fork().count(Message, { thread: threadId })).toBe(1);
     },
   },
+  'appeals.list': {
+    access: 'brand',
+    probe: async ({ world }, asA) => {
+      const { appealId } = await foreignAppeal();
+      const appeals = await asA('brand_agent').appeals.list({});
+      expect(appeals.data.map((appeal) => appeal.id)).not.toContain(appealId);
+      expect(appeals.data.every((appeal) => appeal.brandId === world.brandA.id)).toBe(true);
+    },
+  },
+  'appeals.byId': {
+    access: 'brand',
+    probe: async (_bed, asA) => {
+      const { appealId } = await foreignAppeal();
+      await expectCode(asA('brand_agent').appeals.byId({ id: appealId }), ['NOT_FOUND']);
+    },
+  },
+  'appeals.respond': {
+    access: 'brand',
+    probe: async ({ database }, asA) => {
+      const { appealId } = await foreignAppeal();
+      await expectCode(asA('brand_admin').appeals.respond({ appealId, answer: 'retract', reason: 'Not ours to retract' }), ['NOT_FOUND']);
+      expect((await database.fork().findOneOrFail(Appeal, appealId)).state).toBe('open');
+    },
+  },
   'admin.queue.list': { access: 'staff' },
   'admin.queue.claim': { access: 'staff' },
   'admin.queue.release': { access: 'staff' },
@@ -255,7 +279,28 @@ const CASES: Record<string, IsolationCase> = {
   'admin.accounts.allowlist': { access: 'staff' },
   'admin.accounts.addToAllowlist': { access: 'staff' },
   'admin.accounts.removeFromAllowlist': { access: 'staff' },
+  'admin.appeals.list': { access: 'staff' },
+  'admin.appeals.byId': { access: 'staff' },
+  'admin.appeals.decide': { access: 'staff' },
+  'admin.apiKeys.list': { access: 'staff' },
+  'admin.apiKeys.createMarketplaceKey': { access: 'staff' },
+  'admin.apiKeys.revoke': { access: 'staff' },
 };
+
+/** An open appeal against a removal made for brand B. */
+let foreignAppealIds: { appealId: string } | null = null;
+async function foreignAppeal() {
+  const bed = currentBed!;
+  if (foreignAppealIds) return foreignAppealIds;
+  const em = bed.database.fork();
+  const listing = bed.world.listings[7]!;
+  const removal = em.create(Removal, { brand: bed.world.brandB.id, marketplace: 'taobao', listing: listing.id, source: 'notice_gft', requestedAt: new Date(), removedAt: new Date() });
+  const seller = await em.findOneOrFail(Seller, { externalId: 'S-1' });
+  const appeal = em.create(Appeal, { removal, brand: bed.world.brandB.id, marketplace: 'taobao', seller, statement: 'B only', evidence: [], brandDueAt: new Date(Date.now() + 86_400_000) });
+  await em.flush();
+  foreignAppealIds = { appealId: appeal.id };
+  return foreignAppealIds;
+}
 
 /** A thread of brand B with one message from its manager, unread by B. */
 let foreignThreadIds: { threadId: string } | null = null;
@@ -331,6 +376,7 @@ describe.each(testDatabaseKinds())('tenant isolation on %s', (kind) => {
     currentBed = bed;
     foreignNoticeIds = null;
     foreignThreadIds = null;
+    foreignAppealIds = null;
   });
   afterAll(() => bed.destroy());
 

@@ -6,6 +6,7 @@ import { adminAccountManagementRouter, adminBrandsRouter, brandRouter } from './
 import { adminStaffRouter, brandUsersRouter } from './users';
 import { ipRightsRouter, notificationPreferencesRouter, notificationsRouter, productsRouter } from './catalogue';
 import { adminMessagesRouter, messagesRouter } from './messages';
+import { adminApiKeysRouter, adminAppealsRouter, appealsRouter } from './appeals';
 import { bulkNoticesRouter } from './bulk-notices';
 import { noticesRouter } from './notices';
 import { adminGftAuditRouter, adminIpRightsRouter, adminQueueRouter } from './review';
@@ -29,6 +30,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   notificationPreferences: notificationPreferencesRouter,
   messages: messagesRouter,
+  appeals: appealsRouter,
   admin: router({
     queue: adminQueueRouter,
     gftAudit: adminGftAuditRouter,
@@ -38,6 +40,8 @@ export const appRouter = router({
     overview: adminOverviewRouter,
     messages: adminMessagesRouter,
     accounts: adminAccountManagementRouter,
+    appeals: adminAppealsRouter,
+    apiKeys: adminApiKeysRouter,
   }),
 });
 
