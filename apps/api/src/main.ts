@@ -5,7 +5,9 @@ import { createApp } from './app';
 import { BulkJobRunner } from './services/bulk-notices';
 import { readEnv } from './env';
 import { startListingIngestion } from './workers/listing-ingestion';
+import { runGftGovernance } from './services/gft-governance';
 import { startAppealDeadlines } from './workers/appeal-deadlines';
+import { runPeriodically } from './workers/periodic';
 import { startNotificationMailer } from './workers/notification-mailer';
 import { startOutboxDispatcher } from './workers/outbox-dispatcher';
 import { createTransport } from 'nodemailer';
@@ -43,6 +45,8 @@ const mailer =
     ? startNotificationMailer({ database, logger, transport: createTransport(env.SMTP_URL), from: env.MAIL_FROM, publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`, intervalMs: env.JF_MAIL_INTERVAL_MS })
     : null;
 const appealDeadlines = env.JF_WORKERS === 'all' ? startAppealDeadlines({ database, logger }) : null;
+// Every brand's rolling record is re-judged every ten minutes (suspensions take effect then).
+const governance = env.JF_WORKERS === 'all' ? runPeriodically(() => runGftGovernance(database), 10 * 60_000, logger, 'GFT governance pass failed') : null;
 if (!env.SMTP_URL) logger.info('SMTP_URL is not set: notifications stay in the apps, no e-mail is sent');
 
 const bulkRunner = new BulkJobRunner(database, logger, env.BULK_BATCH_PAUSE_MS);
@@ -67,7 +71,7 @@ const server = app.listen(env.PORT, env.HOST, () => {
 async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   server.close();
-  await Promise.all([outbox?.stop(), ingestion?.stop(), mailer?.stop(), appealDeadlines?.stop()]);
+  await Promise.all([outbox?.stop(), ingestion?.stop(), mailer?.stop(), appealDeadlines?.stop(), governance?.stop()]);
   await database.close();
   process.exit(0);
 }

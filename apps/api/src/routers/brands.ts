@@ -19,6 +19,7 @@ import {
 } from '@jf/domain';
 import { AllowlistEntry, Marketplace, assignAccountManager, brandAllowlist, brandWorkloads, findBrand, findStaffUser, listBrands, managerHistory, notify, type Brand } from '@jf/db';
 import type { Context } from '../trpc/context';
+import { brandStanding } from '../services/gft-governance';
 import { z } from 'zod';
 import { audit, brandScopedProcedure, requirePermission } from '../trpc/init';
 import { presentBrand } from './presenters';
@@ -73,6 +74,10 @@ export const adminBrandsRouter = {
       audit(ctx, { action: 'brand_updated', entityType: 'brand', entityId: brand.id, brandId: brand.id, before, after });
       return after;
     }),
+
+  gftStanding: requirePermission('brands.read')
+    .input(z.object({ id: idSchema }))
+    .query(async ({ ctx, input }) => presentStanding(ctx.em, await brandOrNotFound(ctx.em, input.id))),
 
   /** Moves the GFT status by a state-machine event; the reason is kept in the audit trail for the brand. */
   gftTransition: requirePermission('brands.gft')
@@ -194,7 +199,24 @@ export const adminAccountManagementRouter = {
     }),
 };
 
+async function presentStanding(em: Parameters<typeof findBrand>[0], brand: Brand) {
+  const { evaluation, settings } = await brandStanding(em, brand, new Date());
+  return {
+    status: brand.gftStatus,
+    windowStart: evaluation.windowStart.toISOString(),
+    overall: evaluation.overall,
+    perReason: evaluation.perReason,
+    qualifies: evaluation.qualifies,
+    reasons: evaluation.reasons,
+    cooldownEndsAt: evaluation.cooldownEndsAt?.toISOString() ?? null,
+    thresholds: settings,
+  };
+}
+
 export const brandRouter = {
   /** The caller's own brand, with its account manager. */
   mine: brandScopedProcedure().query(async ({ ctx }) => presentBrand(await brandOrNotFound(ctx.em, ctx.brandId))),
+
+  /** The brand's live GFT record against the thresholds: a brand should never have to guess why it lost the fast track. */
+  gftStanding: brandScopedProcedure().query(async ({ ctx }) => presentStanding(ctx.em, await brandOrNotFound(ctx.em, ctx.brandId))),
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../metrics/rolling-window';
 import { GFT_STATUSES, type DecidedItemOutcome, type GftStatus, type NoticeReason } from '../model';
 import { canGftStatus } from '../state-machines/gft-status';
-import { DEFAULT_GFT_SETTINGS, evaluateGft, gftSettingsSchema, type GftDecidedItem } from './gft';
+import { decidedItemOutcome, DEFAULT_GFT_SETTINGS, evaluateGft, gftSettingsSchema, type GftDecidedItem } from './gft';
 
 const now = new Date('2025-06-30T12:00:00Z');
 
@@ -376,5 +376,18 @@ describe('GFT recommendations', () => {
   it.each(cases)('for a $status brand with a $record record is a legal event', ({ status, items }) => {
     const { recommendedEvent } = evaluate(status, items, { suspendedAt: new Date('2024-01-01T00:00:00Z') });
     if (recommendedEvent) expect(canGftStatus(status, recommendedEvent)).toBe(true);
+  });
+});
+
+describe('decidedItemOutcome', () => {
+  it('counts removals as valid unless an audit overturned them, and appeals against the brand', () => {
+    expect(decidedItemOutcome({ state: 'removed', auditUpheld: null })).toBe('valid');
+    expect(decidedItemOutcome({ state: 'removed', auditUpheld: true })).toBe('valid');
+    expect(decidedItemOutcome({ state: 'removed', auditUpheld: false })).toBe('overturned_in_audit');
+    expect(decidedItemOutcome({ state: 'rejected', auditUpheld: null })).toBe('rejected');
+    expect(decidedItemOutcome({ state: 'reinstated', auditUpheld: null })).toBe('reinstated_on_appeal');
+    expect(decidedItemOutcome({ state: 'reinstated', auditUpheld: false })).toBe('overturned_in_audit');
+    expect(decidedItemOutcome({ state: 'pending', auditUpheld: null })).toBeNull();
+    expect(decidedItemOutcome({ state: 'needs_info', auditUpheld: null })).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOTICE_REASONS, type GftStatus, type NoticeReason } from '../model';
+import { NOTICE_REASONS, type DecidedItemOutcome, type GftStatus, type NoticeItemState, type NoticeReason } from '../model';
 import type { DecidedItem } from '../metrics/brand-accuracy';
 import { DAY_MS, isWithinWindow } from '../metrics/rolling-window';
 import { probabilitySchema } from '../schemas/common';
@@ -264,3 +264,21 @@ const formatRate = (rate: number) => `${Number((rate * 100).toFixed(1))}%`;
 
 /** "2025-04-01 12:00 UTC": the cooldown ends at an instant, not on a calendar day. */
 const formatTime = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/**
+ * The verdict a notice item counts as in the brand's record, from its state; null while undecided.
+ * A removal overturned in a GFT audit counts as such whether or not the listing is back yet.
+ */
+export function decidedItemOutcome(item: { state: NoticeItemState; auditUpheld: boolean | null }): DecidedItemOutcome | null {
+  switch (item.state) {
+    case 'removed':
+      return item.auditUpheld === false ? 'overturned_in_audit' : 'valid';
+    case 'rejected':
+      return 'rejected';
+    case 'reinstated':
+      return item.auditUpheld === false ? 'overturned_in_audit' : 'reinstated_on_appeal';
+    case 'pending':
+    case 'needs_info':
+      return null;
+  }
+}
