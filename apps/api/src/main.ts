@@ -45,8 +45,12 @@ const mailer =
     ? startNotificationMailer({ database, logger, transport: createTransport(env.SMTP_URL), from: env.MAIL_FROM, publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`, intervalMs: env.JF_MAIL_INTERVAL_MS })
     : null;
 const appealDeadlines = env.JF_WORKERS === 'all' ? startAppealDeadlines({ database, logger }) : null;
-// Every brand's rolling record is re-judged every ten minutes (suspensions take effect then).
-const governance = env.JF_WORKERS === 'all' ? runPeriodically(() => runGftGovernance(database), 10 * 60_000, logger, 'GFT governance pass failed') : null;
+// Every brand's rolling record is re-judged every ten minutes (suspensions take effect then), the first
+// time ten minutes after start: a freshly seeded demo keeps its story for a first look.
+const governance =
+  env.JF_WORKERS === 'all'
+    ? runPeriodically(() => runGftGovernance(database), 10 * 60_000, logger, 'GFT governance pass failed', { firstPassAfterMs: 10 * 60_000 })
+    : null;
 if (!env.SMTP_URL) logger.info('SMTP_URL is not set: notifications stay in the apps, no e-mail is sent');
 
 const bulkRunner = new BulkJobRunner(database, logger, env.BULK_BATCH_PAUSE_MS);

@@ -171,6 +171,6 @@ export function createListingIngestion(options: ListingIngestionOptions): Omit<L
 /** Starts polling: a pass right away, then one every `intervalMs` after the previous one ended. */
 export function startListingIngestion(options: ListingIngestionOptions): ListingIngestion {
   const ingestion = createListingIngestion(options);
-  const loop = runPeriodically(ingestion.drainOnce, options.intervalMs ?? 5000, options.logger, 'listing ingestion pass failed', ingestion.halt);
+  const loop = runPeriodically(ingestion.drainOnce, options.intervalMs ?? 5000, options.logger, 'listing ingestion pass failed', { onStop: ingestion.halt });
   return { drainOnce: ingestion.drainOnce, stop: loop.stop };
 }

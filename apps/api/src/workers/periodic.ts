@@ -7,9 +7,16 @@ export interface PeriodicWork {
 
 /**
  * Runs `pass` now and then again `intervalMs` after each pass ends (never two at once). A failed
- * pass is logged and the loop goes on; `onStop` runs before waiting, to cut a long pass short.
+ * pass is logged and the loop goes on; `onStop` runs before waiting, to cut a long pass short;
+ * `firstPassAfterMs` holds the first pass back (default: at once).
  */
-export function runPeriodically(pass: () => Promise<unknown>, intervalMs: number, logger: Logger, failure: string, onStop?: () => void): PeriodicWork {
+export function runPeriodically(
+  pass: () => Promise<unknown>,
+  intervalMs: number,
+  logger: Logger,
+  failure: string,
+  options: { onStop?: () => void; firstPassAfterMs?: number } = {},
+): PeriodicWork {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let current: Promise<unknown> = Promise.resolve();
@@ -25,12 +32,12 @@ export function runPeriodically(pass: () => Promise<unknown>, intervalMs: number
       if (!stopped) timer = setTimeout(tick, intervalMs);
     });
   };
-  timer = setTimeout(tick, 0);
+  timer = setTimeout(tick, options.firstPassAfterMs ?? 0);
 
   return {
     stop: async () => {
       stopped = true;
-      onStop?.();
+      options.onStop?.();
       if (timer) clearTimeout(timer);
       timer = null;
       await current;
