@@ -285,6 +285,8 @@ const CASES: Record<string, IsolationCase> = {
   'admin.apiKeys.list': { access: 'staff' },
   'admin.apiKeys.createMarketplaceKey': { access: 'staff' },
   'admin.apiKeys.revoke': { access: 'staff' },
+  'admin.sellers.list': { access: 'staff' },
+  'admin.sellers.byId': { access: 'staff' },
 };
 
 /** An open appeal against a removal made for brand B. */

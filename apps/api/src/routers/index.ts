@@ -7,6 +7,7 @@ import { adminStaffRouter, brandUsersRouter } from './users';
 import { ipRightsRouter, notificationPreferencesRouter, notificationsRouter, productsRouter } from './catalogue';
 import { adminMessagesRouter, messagesRouter } from './messages';
 import { adminApiKeysRouter, adminAppealsRouter, appealsRouter } from './appeals';
+import { adminSellersRouter } from './sellers';
 import { bulkNoticesRouter } from './bulk-notices';
 import { noticesRouter } from './notices';
 import { adminGftAuditRouter, adminIpRightsRouter, adminQueueRouter } from './review';
@@ -42,6 +43,7 @@ export const appRouter = router({
     accounts: adminAccountManagementRouter,
     appeals: adminAppealsRouter,
     apiKeys: adminApiKeysRouter,
+    sellers: adminSellersRouter,
   }),
 });
 

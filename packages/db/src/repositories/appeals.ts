@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { activeStrikeCount, sellerStatusFor, strikeExpiresAt, type AppealState, type SellerStatus, type StrikeSettings } from '@jf/domain';
-import { ApiKey, Appeal, Removal, Seller, Strike, type Marketplace, type User } from '../entities';
+import { ApiKey, Appeal, Removal, Strike, type Marketplace, type Seller, type User } from '../entities';
 import { findPage, type Page, type PageRequest } from './paging';
 
 // ————————————————————————————————————————————————————————————— integration keys

@@ -13,3 +13,4 @@ export * from './messaging';
 export * from './notifications';
 export * from './appeals';
 export * from './settings';
+export * from './sellers';

@@ -5,3 +5,4 @@ export * from './users';
 export * from './notices';
 export * from './messages';
 export * from './appeals';
+export * from './sellers';
