@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, SessionPolicy } from '@jf/db';
 import { bulkNoticeRoutes } from './http/bulk-notices';
 import { documentRoutes } from './http/documents';
+import { auditExportRoute } from './http/audit-export';
 import { integrationRoutes } from './http/integration';
 import type { BulkJobRunner } from './services/bulk-notices';
 import { contextFactory } from './trpc/context';
@@ -68,6 +69,7 @@ export function createApp(options: AppOptions): Express {
   );
 
   app.use('/api/documents', documentRoutes({ database, sessionPolicy: options.sessionPolicy, uploadDir: options.uploadDir, logger }));
+  app.get('/api/audit-events.csv', auditExportRoute({ database, sessionPolicy: options.sessionPolicy, logger }));
   app.use('/api/v1/marketplace', integrationRoutes({ database, logger }));
 
   app.use(

@@ -279,6 +279,7 @@ const CASES: Record<string, IsolationCase> = {
   'admin.accounts.allowlist': { access: 'staff' },
   'admin.accounts.addToAllowlist': { access: 'staff' },
   'admin.accounts.removeFromAllowlist': { access: 'staff' },
+  'admin.audit.list': { access: 'staff' },
   'admin.appeals.list': { access: 'staff' },
   'admin.appeals.byId': { access: 'staff' },
   'admin.appeals.decide': { access: 'staff' },

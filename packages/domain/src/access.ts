@@ -17,6 +17,8 @@ export const STAFF_PERMISSIONS = {
   'workspace.read': ['account_manager', 'platform_admin'],
   'appeals.read': ['leadership', 'account_manager', 'reviewer', 'platform_admin'],
   'integrations.manage': ['platform_admin'],
+  /** Reading the audit trail; whose events, `auditScope`. Reviewers work queues and have no use for it. */
+  'audit.read': ['leadership', 'account_manager', 'platform_admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type StaffPermission = keyof typeof STAFF_PERMISSIONS;
 
@@ -28,4 +30,28 @@ export function hasPermission(role: Role, permission: StaffPermission): boolean 
 export function canManageBrand(role: Role, userId: string, brandAccountManagerId: string | null): boolean {
   if (role === 'platform_admin') return true;
   return role === 'account_manager' && brandAccountManagerId === userId;
+}
+
+/**
+ * Whose audit events a staff member may read. Leadership and platform admins read the whole trail. An
+ * account manager reads the events of the brands they manage now (a brand handed over takes its history
+ * to the new manager) plus every action they took themselves, on any brand or none; events that belong
+ * to no brand (staff accounts, workers, sign-ins of other staff) stay hidden from them.
+ */
+export type AuditScope = { kind: 'all' } | { kind: 'managed'; managerId: string } | { kind: 'none' };
+
+export function auditScope(role: Role, userId: string): AuditScope {
+  if (!hasPermission(role, 'audit.read')) return { kind: 'none' };
+  return role === 'account_manager' ? { kind: 'managed', managerId: userId } : { kind: 'all' };
+}
+
+/** Whether an event is inside a scope; `managedBrandIds` are the brands the account manager manages now. */
+export function auditScopeCovers(
+  scope: AuditScope,
+  event: { actorId: string | null; brandId: string | null },
+  managedBrandIds: ReadonlySet<string>,
+): boolean {
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'none') return false;
+  return event.actorId === scope.managerId || (event.brandId !== null && managedBrandIds.has(event.brandId));
 }

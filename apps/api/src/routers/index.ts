@@ -6,6 +6,7 @@ import { adminAccountManagementRouter, adminBrandsRouter, brandRouter } from './
 import { adminStaffRouter, brandUsersRouter } from './users';
 import { ipRightsRouter, notificationPreferencesRouter, notificationsRouter, productsRouter } from './catalogue';
 import { adminMessagesRouter, messagesRouter } from './messages';
+import { adminAuditRouter } from './audit';
 import { adminApiKeysRouter, adminAppealsRouter, appealsRouter } from './appeals';
 import { adminSellersRouter } from './sellers';
 import { bulkNoticesRouter } from './bulk-notices';
@@ -41,6 +42,7 @@ export const appRouter = router({
     overview: adminOverviewRouter,
     messages: adminMessagesRouter,
     accounts: adminAccountManagementRouter,
+    audit: adminAuditRouter,
     appeals: adminAppealsRouter,
     apiKeys: adminApiKeysRouter,
     sellers: adminSellersRouter,

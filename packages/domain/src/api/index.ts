@@ -4,5 +4,6 @@ export * from './brands';
 export * from './users';
 export * from './notices';
 export * from './messages';
+export * from './audit';
 export * from './appeals';
 export * from './sellers';
