@@ -16,6 +16,9 @@ import { NotificationsPage, notificationsAction, notificationsLoader } from './r
 import { ProductsPage, productsAction, productsLoader } from './routes/products';
 import { NotFoundPage } from './routes/not-found';
 import { MessagesPage, messagesLoader } from './routes/messages';
+import { AppealsPage, appealsLoader } from './routes/appeals';
+import { AppealDetailPage, appealDetailAction, appealDetailLoader } from './routes/appeal-detail';
+import { GftStandingPage, gftStandingLoader } from './routes/gft-standing';
 import {
   MessageThreadPage,
   messageThreadAction,
@@ -98,6 +101,9 @@ export const router = createBrowserRouter(
           Component: NotificationSettingsPage,
         },
         { path: 'messages', loader: messagesLoader, Component: MessagesPage },
+        { path: 'appeals', loader: appealsLoader, Component: AppealsPage },
+        { path: 'appeals/:appealId', loader: appealDetailLoader, action: appealDetailAction, Component: AppealDetailPage },
+        { path: 'gft', loader: gftStandingLoader, Component: GftStandingPage },
         { path: 'messages/new', action: newThreadAction, Component: NewThreadPage },
         {
           path: 'messages/:threadId',

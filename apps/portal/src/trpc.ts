@@ -96,3 +96,6 @@ export type ThreadSummary = ThreadPage['data'][number];
 export type OpenedThread = Awaited<ReturnType<typeof trpc.messages.open.mutate>>;
 export type ThreadMessage = OpenedThread['messages'][number];
 export type NotificationPreferences = Awaited<ReturnType<typeof trpc.notificationPreferences.get.query>>;
+export type AppealPage = Awaited<ReturnType<typeof trpc.appeals.list.query>>;
+export type AppealDetail = Awaited<ReturnType<typeof trpc.appeals.byId.query>>;
+export type GftStanding = Awaited<ReturnType<typeof trpc.brand.gftStanding.query>>;

@@ -43,6 +43,9 @@ export function TopBar({ me }: { me: Me }) {
                 <NavLink to="/bulk-notices">Bulk notice</NavLink>
               </li>
               <li>
+                <NavLink to="/appeals">Appeals</NavLink>
+              </li>
+              <li>
                 <MessagesNavLink />
               </li>
               <li>

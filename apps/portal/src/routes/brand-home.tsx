@@ -36,6 +36,9 @@ export function BrandHomePage() {
           {changedAt && brand.gftStatus !== 'suspended' && (
             <p className="muted small">Status since {changedAt}.</p>
           )}
+          <p className="small">
+            <Link to="/gft">See your record against the thresholds</Link>
+          </p>
         </section>
 
         <section className="card" aria-labelledby="manager-heading">

@@ -104,10 +104,12 @@ function NotificationLink({ notification }: { notification: Notification }) {
     case 'notice_item':
       // The notification names the item, not its notice; the list filtered by state is the closest view.
       return <Link to="/notices">See your notices</Link>;
+    case 'appeal':
+      return <Link to={`/appeals/${notification.entityId}`}>Open the appeal</Link>;
     case 'message_thread':
       return <Link to={`/messages/${notification.entityId}`}>Read the conversation</Link>;
     case 'brand':
-      return <Link to="/">See your brand’s page</Link>;
+      return notification.kind === 'gft_status' ? <Link to="/gft">See your record</Link> : <Link to="/">See your brand’s page</Link>;
     default:
       return null;
   }

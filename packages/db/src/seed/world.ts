@@ -24,6 +24,7 @@ import type {
   RemovalSource,
   Role,
 } from '@jf/domain';
+import { DEFAULT_APPEAL_SETTINGS, sellerStatusFor } from '@jf/domain';
 import type { Database } from '../database';
 import {
   AccountManagerAssignment,
@@ -49,6 +50,8 @@ import {
 import { hashPassword } from '../passwords';
 import { DEMO_ACCOUNTS, DEMO_GFT_BRAND, DEMO_PASSWORD, DEMO_STANDARD_BRAND } from './accounts';
 import { bulkInsert, withSqlitePragmas, type Row } from './bulk';
+
+const APPEAL_BRAND_WINDOW_MS = DEFAULT_APPEAL_SETTINGS.brandWindowDays * 86_400_000;
 import { Rng } from './random';
 import {
   APPEAL_DECISIONS_REINSTATED,
@@ -1503,11 +1506,15 @@ export function generateWorld(input: {
       seller: seller.id,
       statement: rng.pick(wrong ? APPEAL_STATEMENTS_GENUINE : APPEAL_STATEMENTS_COUNTERFEIT),
       evidence: rng.chance(0.7) ? [`/sim/appeals/${appealId}/invoice.pdf`] : [],
-      state,
+      // An undecided appeal the brand has answered waits for a reviewer.
+      state: state === 'open' && brandResponds ? 'contested' : state,
       brandResponse: brandResponds
         ? rng.pick(state === 'reinstated' ? BRAND_APPEAL_RESPONSES_REINSTATE : BRAND_APPEAL_RESPONSES_UPHOLD)
         : null,
       brandRespondedAt: brandResponds ? date(respondedAt) : null,
+      brandAnswer: brandResponds ? (state === 'reinstated' ? 'retract' : 'contest') : null,
+      brandAnsweredBy: brandResponds && removal.brand !== null ? get(brands, removal.brand).users[0]!.id : null,
+      brandDueAt: date(createdAt + APPEAL_BRAND_WINDOW_MS),
       decidedBy: state === 'open' ? null : rng.pick(reviewers).id,
       decidedAt: state === 'open' ? null : date(decidedAt),
       decisionReason:
@@ -1555,6 +1562,7 @@ export function generateWorld(input: {
         state: 'open' satisfies AppealState,
         brandResponse: null,
         brandRespondedAt: null,
+        brandDueAt: date(createdAt + APPEAL_BRAND_WINDOW_MS),
         decidedBy: null,
         decidedAt: null,
         decisionReason: null,
@@ -1564,7 +1572,7 @@ export function generateWorld(input: {
   }
   for (const seller of sellers) {
     seller.row.strikeCount = seller.strikes;
-    seller.row.status = seller.strikes >= 3 ? 'banned' : seller.strikes === 2 ? 'restricted' : 'active';
+    seller.row.status = sellerStatusFor(seller.strikes);
   }
 
   // Accuracy is the brand's rate of valid reports the generator drew its mistakes from, so it agrees
