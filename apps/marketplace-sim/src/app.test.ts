@@ -109,6 +109,19 @@ describe('marketplace simulator', () => {
     expect(stats).toMatchObject({ applied: { remove: 1, reinstate: 1 }, duplicatesSuppressed: 2, perKey: { 'remove:a': 1, 'reinstate:a': 1 } });
   });
 
+  it('applies the seller status the platform sends, idempotently, and refuses unknown sellers and statuses', async () => {
+    const { sellerExternalId } = (await (await fetch(`${sim.url}/taobao/listings/60000011`)).json()) as { sellerExternalId: string };
+    const body = { externalId: sellerExternalId, status: 'restricted', idempotencyKey: 'seller-status:1' };
+    const first = await post(`${sim.url}/taobao/commands/seller-status`, body);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ externalId: sellerExternalId, status: 'restricted', command: 'seller-status' });
+    expect((await post(`${sim.url}/taobao/commands/seller-status`, body)).status).toBe(200);
+    expect(await (await fetch(`${sim.url}/taobao/sellers/${sellerExternalId}`)).json()).toMatchObject({ status: 'restricted' });
+    expect((await (await fetch(`${sim.url}/control/stats`)).json()) as { sellerStatusChanges: number }).toMatchObject({ sellerStatusChanges: 1 });
+    expect((await post(`${sim.url}/taobao/commands/seller-status`, { ...body, externalId: 'nobody' })).status).toBe(404);
+    expect((await post(`${sim.url}/taobao/commands/seller-status`, { ...body, status: 'exiled' })).status).toBe(400);
+  });
+
   it('refuses unknown listings, marketplaces, commands, reused keys and bad bodies with a JSON error', async () => {
     const unknown = await post(`${sim.url}/taobao/commands/remove`, { externalId: 'nope', idempotencyKey: 'k-404' });
     expect(unknown.status).toBe(404);

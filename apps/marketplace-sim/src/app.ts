@@ -2,6 +2,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { DEFAULT_SEED, type SeedSize } from '@jf/db';
+import { SELLER_STATUSES } from '@jf/domain';
 import { catalogueFromWorld, type CatalogueOrigin, type SimCatalogue, type SimListing } from './catalogue';
 import { decodeCursor, SIM_COMMANDS, Simulator, type SimCommand, type SimControl } from './simulator';
 
@@ -25,6 +26,12 @@ const FEED_LIMIT_MAX = 1000;
 
 const commandBody = z.object({
   externalId: z.string().min(1).max(64),
+  idempotencyKey: z.string().min(1).max(128),
+});
+
+const sellerStatusBody = z.object({
+  externalId: z.string().min(1).max(64),
+  status: z.enum(SELLER_STATUSES),
   idempotencyKey: z.string().min(1).max(128),
 });
 
@@ -168,6 +175,21 @@ export function createSimApp(options: SimAppOptions = {}): SimApp {
       return;
     }
     res.json(seller);
+  });
+
+  // The platform tells the marketplace a seller's status; idempotent, so no key bookkeeping is needed.
+  marketplace.post('/commands/seller-status', (req: Request<{ marketplace: string }>, res) => {
+    const body = sellerStatusBody.safeParse(req.body ?? {});
+    if (!body.success) {
+      res.status(400).json({ error: 'invalid_command', message: problems(body.error) });
+      return;
+    }
+    const applied = simulator.setSellerStatus(codeOf(req), body.data.externalId, body.data.status);
+    if (!applied) {
+      res.status(404).json({ error: 'seller_not_found', message: `No seller ${body.data.externalId} on ${req.params.marketplace}` });
+      return;
+    }
+    res.json({ ...applied, command: 'seller-status' });
   });
 
   marketplace.post('/commands/:command', async (req: Request<{ marketplace: string; command: string }>, res) => {

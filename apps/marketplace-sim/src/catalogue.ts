@@ -1,11 +1,13 @@
 import { DEFAULT_SEED, generateWorld, Listing, Marketplace, Seller, type SeedSize } from '@jf/db';
-import { MARKETPLACE_CODES, type ListingStatus, type MarketplaceCode } from '@jf/domain';
+import { MARKETPLACE_CODES, type ListingStatus, type MarketplaceCode, type SellerStatus } from '@jf/domain';
 
 export interface SimSeller {
   marketplace: MarketplaceCode;
   externalId: string;
   name: string;
   registeredAt: string;
+  /** As the platform last set it; absent means active. */
+  status?: SellerStatus;
 }
 
 export interface SimListing {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Logger } from 'pino';
-import type { ListingStatus, MarketplaceCode } from '@jf/domain';
+import type { ListingStatus, MarketplaceCode, SellerStatus } from '@jf/domain';
 import type { CatalogueOrigin, SimCatalogue, SimListing, SimSeller } from './catalogue';
 
 export const SIM_COMMANDS = ['remove', 'reinstate'] as const;
@@ -20,6 +20,8 @@ export interface SimControl {
 
 export interface SimStats {
   applied: Record<SimCommand, number>;
+  /** Seller statuses the platform changed (restrictions and bans). */
+  sellerStatusChanges: number;
   /** Commands whose idempotency key had been applied already: answered from memory, not applied again. */
   duplicatesSuppressed: number;
   /** Times each idempotency key was applied; exactly-once delivery means every value is 1. */
@@ -86,6 +88,7 @@ export const DEFAULT_CONTROL: SimControl = { latencyMs: 0, failureRate: 0, lostA
 
 const emptyStats = (): SimStats => ({
   applied: { remove: 0, reinstate: 0 },
+  sellerStatusChanges: 0,
   duplicatesSuppressed: 0,
   perKey: {},
   concurrentDuplicates: 0,
@@ -220,6 +223,19 @@ export class Simulator {
     this.scheduleSave();
     this.options.logger?.info({ marketplace: code, command, externalId, idempotencyKey, status: listing.status }, 'command applied');
     return { outcome: 'applied', httpStatus: 200, body: answer };
+  }
+
+  /**
+   * Applies a seller status the platform decided (restricted or banned by strikes). Setting a status
+   * is idempotent by nature, so a redelivery changes nothing; null for an unknown seller.
+   */
+  setSellerStatus(code: MarketplaceCode, externalId: string, status: SellerStatus, now = new Date()): { externalId: string; status: SellerStatus; appliedAt: string } | null {
+    const seller = this.seller(code, externalId);
+    if (!seller) return null;
+    if (seller.status !== status) this.stats.sellerStatusChanges++;
+    seller.status = status;
+    this.options.logger?.info({ marketplace: code, seller: externalId, status }, 'seller status applied');
+    return { externalId, status, appliedAt: now.toISOString() };
   }
 
   /** Marks a request for `key` as being handled; counts it when another one already is. */

@@ -84,7 +84,8 @@ export type MessageAuthorSide = (typeof MESSAGE_AUTHOR_SIDES)[number];
 export const MODEL_VERSION_STATUSES = ['candidate', 'active', 'retired', 'rejected'] as const;
 export type ModelVersionStatus = (typeof MODEL_VERSION_STATUSES)[number];
 
-export const OUTBOX_KINDS = ['remove_listing', 'reinstate_listing', 'notify'] as const;
+/** `seller_status`: a seller was restricted or banned by its strikes and the marketplace must apply it. */
+export const OUTBOX_KINDS = ['remove_listing', 'reinstate_listing', 'notify', 'seller_status'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 export const OUTBOX_STATES = ['pending', 'in_flight', 'delivered', 'dead'] as const;

@@ -180,5 +180,7 @@ describe.each(testDatabaseKinds())('appeals and strikes on %s', (kind) => {
     expect(after.strikeCount).toBe(3);
     expect(after.status).toBe('restricted');
     expect(await bed.database.fork().count(AuditEvent, { action: 'seller_restricted', entityId: seller.id })).toBe(1);
+    const told = await bed.database.fork().find(OutboxCommand, { kind: 'seller_status' });
+    expect(told.map((command) => command.payload)).toEqual([expect.objectContaining({ externalSellerId: 'S-1', status: 'restricted', activeStrikes: 3 })]);
   });
 });

@@ -20,6 +20,7 @@ import {
   appealByExternalId,
   appealOfRemoval,
   enqueueReinstatement,
+  enqueueSellerStatus,
   issueStrike,
   latestRemovalOfListing,
   notify,
@@ -122,6 +123,7 @@ export async function moveAppeal(em: EntityManager, appeal: Appeal, move: Appeal
     const outcome = await issueStrike(em, appeal.removal, appeal.seller, move.now, await strikeSettings(em));
     after.strike = { activeStrikes: outcome.activeStrikes, sellerStatus: outcome.after };
     if (outcome.before !== outcome.after) {
+      enqueueSellerStatus(em, appeal.seller, outcome.activeStrikes, outcome.strike.id, move.now);
       recordAudit(em, { actor: move.actor, action: `seller_${outcome.after}`, entityType: 'seller', entityId: appeal.seller.id, brandId, before: { status: outcome.before }, after: { status: outcome.after, activeStrikes: outcome.activeStrikes } });
     }
   }

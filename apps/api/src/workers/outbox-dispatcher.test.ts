@@ -8,6 +8,7 @@ import {
   claimDueCommands,
   Database,
   enqueueRemoval,
+  enqueueSellerStatus,
   Listing,
   Marketplace,
   Notice,
@@ -44,7 +45,7 @@ interface RunningSim {
   close(): Promise<void>;
 }
 
-async function startSim(listings: Pick<SimListing, 'marketplace' | 'externalId'>[], seed: number): Promise<RunningSim> {
+async function startSim(listings: (Pick<SimListing, 'marketplace' | 'externalId'> & Partial<SimListing>)[], seed: number): Promise<RunningSim> {
   const app = createSimApp({ catalogue: customCatalogue(listings), random: seeded(seed) });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
@@ -209,6 +210,23 @@ describe.each(testDatabaseKinds())('outbox dispatcher against the marketplace si
     expect(command).toMatchObject({ state: 'dead', attempts: 1 });
     expect(command.lastError).toMatch(/HTTP 404 .*listing_not_found/);
     expect((await bed.database.fork().findOneOrFail(Removal, removal!.id)).removedAt).toBeNull();
+  });
+
+  it('delivers a seller’s new status to the marketplace, which applies it', async () => {
+    const em = bed.database.fork();
+    const seller = await em.findOneOrFail(Seller, { externalId: 'S-1' }, { populate: ['marketplace'] });
+    seller.status = 'banned';
+    const command = enqueueSellerStatus(em, seller, 5, '01a2230c-0000-7000-8000-00000000beef');
+    await em.flush();
+    const sim = await startSim([{ marketplace: 'taobao', externalId: 'SELLER-PROBE', sellerExternalId: 'S-1' }], 4);
+    await pointTaobaoAt(sim.baseUrl);
+    try {
+      await createOutboxDispatcher({ database: bed.database, logger: silent, ...FAST }).drainOnce();
+      expect(sim.app.simulator.seller('taobao', 'S-1')?.status).toBe('banned');
+    } finally {
+      await sim.close();
+    }
+    expect(await bed.database.fork().findOneOrFail(OutboxCommand, command.id)).toMatchObject({ state: 'delivered', attempts: 1 });
   });
 
   it('redelivers a command whose worker died holding the lease', async () => {

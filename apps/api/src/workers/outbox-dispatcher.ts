@@ -52,7 +52,7 @@ type Delivery = { ok: true; appliedAt: Date | null } | { ok: false; retryable: b
 
 export const defaultWorkerId = (): string => `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
-const COMMAND_PATHS = { remove_listing: 'remove', reinstate_listing: 'reinstate' } as const;
+const COMMAND_PATHS = { remove_listing: 'remove', reinstate_listing: 'reinstate', seller_status: 'seller-status' } as const;
 
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
@@ -67,6 +67,18 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Prom
     while (next < items.length) await work(items[next++]!);
   });
   await Promise.all(lanes);
+}
+
+/** What the marketplace receives: the listing (or seller) by its own id, and the idempotency key. */
+function commandBody(kind: keyof typeof COMMAND_PATHS, payload: unknown, idempotencyKey: string): string | { error: string } {
+  if (kind === 'seller_status') {
+    const parsed = outboxPayloadSchemas.seller_status.safeParse(payload);
+    if (!parsed.success) return { error: parsed.error.message };
+    return JSON.stringify({ externalId: parsed.data.externalSellerId, status: parsed.data.status, idempotencyKey });
+  }
+  const parsed = outboxPayloadSchemas[kind].safeParse(payload);
+  if (!parsed.success) return { error: parsed.error.message };
+  return JSON.stringify({ externalId: parsed.data.externalListingId, idempotencyKey });
 }
 
 /**
@@ -95,15 +107,15 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   const recordDelivery = groupCommit((delivered: Delivered[]) => recordOutboxDeliveries(database.fork(), delivered, clock()));
 
   async function deliver(claim: ClaimedCommand): Promise<Delivery> {
-    if (claim.kind !== 'remove_listing' && claim.kind !== 'reinstate_listing') {
+    if (claim.kind !== 'remove_listing' && claim.kind !== 'reinstate_listing' && claim.kind !== 'seller_status') {
       return { ok: false, retryable: false, error: `this dispatcher does not deliver ${claim.kind} commands` };
     }
-    const payload = outboxPayloadSchemas[claim.kind].safeParse(claim.payload);
-    if (!payload.success) return { ok: false, retryable: false, error: `malformed payload: ${payload.error.message}` };
+    const body = commandBody(claim.kind, claim.payload, claim.idempotencyKey);
+    if (typeof body !== 'string') return { ok: false, retryable: false, error: `malformed payload: ${body.error}` };
     if (!claim.baseUrl) return { ok: false, retryable: false, error: `marketplace ${claim.marketplace} has no base URL` };
     const url = `${claim.baseUrl.replace(/\/+$/, '')}/commands/${COMMAND_PATHS[claim.kind]}`;
     try {
-      const payloadBody = JSON.stringify({ externalId: payload.data.externalListingId, idempotencyKey: claim.idempotencyKey });
+      const payloadBody = body;
       const response = await post(url, payloadBody, { 'idempotency-key': claim.idempotencyKey }, timeoutMs);
       if (response.status < 200 || response.status >= 300) {
         return { ok: false, retryable: isRetryableStatus(response.status), error: `HTTP ${response.status} from ${url}: ${response.body.slice(0, 500)}` };

@@ -25,10 +25,15 @@ export class Migration20261128165141 extends Migration {
     this.addSql(`alter table "audit_events" add constraint "audit_events_entity_type_check" check("entity_type" in ('brand', 'user', 'ip_right', 'protected_product', 'seller', 'listing', 'notice', 'notice_item', 'auth_request', 'removal', 'appeal', 'strike', 'message_thread', 'model_version', 'outbox_command', 'session', 'bulk_job', 'document', 'api_key'));`);
     this.addSql(`alter table "notifications" drop constraint if exists "notifications_entity_type_check";`);
     this.addSql(`alter table "notifications" add constraint "notifications_entity_type_check" check("entity_type" in ('brand', 'user', 'ip_right', 'protected_product', 'seller', 'listing', 'notice', 'notice_item', 'auth_request', 'removal', 'appeal', 'strike', 'message_thread', 'model_version', 'outbox_command', 'session', 'bulk_job', 'document', 'api_key'));`);
+    this.addSql(`alter table "outbox_commands" drop constraint if exists "outbox_commands_kind_check";`);
+    this.addSql(`alter table "outbox_commands" add constraint "outbox_commands_kind_check" check("kind" in ('remove_listing', 'reinstate_listing', 'notify', 'seller_status'));`);
   }
 
   override async down(): Promise<void> {
     this.addSql(`drop table if exists "api_keys" cascade;`);
+
+    this.addSql(`alter table "outbox_commands" drop constraint if exists "outbox_commands_kind_check";`);
+    this.addSql(`alter table "outbox_commands" add constraint "outbox_commands_kind_check" check("kind" in ('remove_listing', 'reinstate_listing', 'notify'));`);
 
     this.addSql(`alter table "audit_events" drop constraint if exists "audit_events_entity_type_check";`);
     this.addSql(`alter table "audit_events" add constraint "audit_events_entity_type_check" check("entity_type" in ('brand', 'user', 'ip_right', 'protected_product', 'seller', 'listing', 'notice', 'notice_item', 'auth_request', 'removal', 'appeal', 'strike', 'message_thread', 'model_version', 'outbox_command', 'session', 'bulk_job', 'document'));`);

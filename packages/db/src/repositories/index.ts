@@ -13,4 +13,5 @@ export * from './messaging';
 export * from './notifications';
 export * from './appeals';
 export * from './settings';
+export * from './governance';
 export * from './sellers';

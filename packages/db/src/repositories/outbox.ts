@@ -14,7 +14,7 @@ import {
   type OutboxState,
   OUTBOX_STATES,
 } from '@jf/domain';
-import { Marketplace, Notification, OutboxCommand, type Brand, type Listing, type Removal } from '../entities';
+import { Marketplace, Notification, OutboxCommand, type Brand, type Listing, type Removal, type Seller } from '../entities';
 import { auditRow, insertAuditRows, recordAudit, type AuditEntry } from './audit';
 import { booleanOf, dateOf, insertRows, runStatement, selectRows } from './sql';
 import { newId } from '../entities/common';
@@ -23,8 +23,9 @@ import { newId } from '../entities/common';
 export const OUTBOX_ACTOR: AuditEntry['actor'] = { id: null, label: 'outbox-dispatcher' };
 
 /** The kinds delivered to a marketplace over HTTP (notifications are not). */
-export const MARKETPLACE_COMMAND_KINDS = ['remove_listing', 'reinstate_listing'] as const satisfies readonly OutboxKind[];
+export const MARKETPLACE_COMMAND_KINDS = ['remove_listing', 'reinstate_listing', 'seller_status'] as const satisfies readonly OutboxKind[];
 export type MarketplaceCommandKind = (typeof MARKETPLACE_COMMAND_KINDS)[number];
+type ListingCommandKind = Exclude<MarketplaceCommandKind, 'seller_status'>;
 
 export interface ListingCommandTarget {
   removal: Removal;
@@ -35,12 +36,12 @@ export interface ListingCommandTarget {
 
 /** The row of a marketplace command for a removal: its idempotency key is derived from the removal. */
 export function listingCommandData(
-  kind: MarketplaceCommandKind,
+  kind: ListingCommandKind,
   target: { removalId: string; listingId: string; marketplace: MarketplaceCode; externalListingId: string; brandId: string | null },
   now: Date,
 ) {
   const prefix = kind === 'remove_listing' ? 'remove' : 'reinstate';
-  const payload: OutboxPayload<MarketplaceCommandKind> = {
+  const payload: OutboxPayload<ListingCommandKind> = {
     removalId: target.removalId,
     listingId: target.listingId,
     marketplaceCode: target.marketplace,
@@ -49,7 +50,7 @@ export function listingCommandData(
   return { kind, marketplace: target.marketplace, brand: target.brandId, payload, idempotencyKey: `${prefix}:${target.removalId}`, nextAttemptAt: now };
 }
 
-function enqueueListingCommand(em: EntityManager, kind: MarketplaceCommandKind, target: ListingCommandTarget, now: Date): OutboxCommand {
+function enqueueListingCommand(em: EntityManager, kind: ListingCommandKind, target: ListingCommandTarget, now: Date): OutboxCommand {
   return em.create(
     OutboxCommand,
     listingCommandData(
@@ -73,6 +74,21 @@ export const enqueueRemoval = (em: EntityManager, target: ListingCommandTarget, 
 /** Queues the marketplace reinstatement in the caller's unit of work. */
 export const enqueueReinstatement = (em: EntityManager, target: ListingCommandTarget, now = new Date()): OutboxCommand =>
   enqueueListingCommand(em, 'reinstate_listing', target, now);
+
+/**
+ * Tells the marketplace a seller's new status (restricted or banned by strikes) in the caller's unit
+ * of work; keyed by the strike that changed it, so a redelivery is applied once.
+ */
+export function enqueueSellerStatus(em: EntityManager, seller: Seller, activeStrikes: number, strikeId: string, now = new Date()): OutboxCommand {
+  const payload: OutboxPayload<'seller_status'> = {
+    sellerId: seller.id,
+    marketplaceCode: seller.marketplace.code,
+    externalSellerId: seller.externalId,
+    status: seller.status,
+    activeStrikes,
+  };
+  return em.create(OutboxCommand, { kind: 'seller_status', marketplace: seller.marketplace.code, brand: null, payload, idempotencyKey: `seller-status:${strikeId}`, nextAttemptAt: now });
+}
 
 /** A command a dispatcher holds the lease on: plain data, safe to use outside the claiming unit of work. */
 export interface ClaimedCommand {

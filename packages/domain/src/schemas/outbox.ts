@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OUTBOX_KINDS, OUTBOX_STATES, type OutboxKind } from '../model';
+import { OUTBOX_KINDS, OUTBOX_STATES, SELLER_STATUSES, type OutboxKind } from '../model';
 import { idSchema, jsonObjectSchema, marketplaceCodeSchema } from './common';
 
 /** A durable command to the marketplace or a notification, delivered at least once. */
@@ -33,6 +33,13 @@ const listingCommandPayloadSchema = z.object({
 export const outboxPayloadSchemas = {
   remove_listing: listingCommandPayloadSchema,
   reinstate_listing: listingCommandPayloadSchema,
+  seller_status: z.object({
+    sellerId: idSchema,
+    marketplaceCode: marketplaceCodeSchema,
+    externalSellerId: z.string().min(1).max(64),
+    status: z.enum(SELLER_STATUSES),
+    activeStrikes: z.int().nonnegative(),
+  }),
   notify: z.object({
     recipientUserId: idSchema.nullable(),
     brandId: idSchema.nullable(),
