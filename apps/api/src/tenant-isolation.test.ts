@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Appeal, BulkJob, Document, IpRight, Message, MessageThread, NoticeItem, Notification, ProtectedProduct, Removal, Seller, User } from '@jf/db';
+import { Appeal, Brand, BulkJob, Document, IpRight, Message, MessageThread, NoticeItem, Notification, ProtectedProduct, Removal, Seller, User } from '@jf/db';
 import { testDatabaseKinds } from '@jf/db/testing';
 import { appRouter } from './routers';
 import type { ProcedureMeta } from './trpc/init';
@@ -40,6 +40,13 @@ const CASES: Record<string, IsolationCase> = {
     access: 'brand',
     probe: async ({ world }, asA) => {
       for (const role of brandRoles) expect((await asA(role).brand.mine()).id).toBe(world.brandA.id);
+    },
+  },
+  'brand.gftStanding': {
+    access: 'brand',
+    probe: async ({ database, world }, asA) => {
+      const brandA = await database.fork().findOneOrFail(Brand, world.brandA.id);
+      for (const role of brandRoles) expect((await asA(role).brand.gftStanding()).status).toBe(brandA.gftStatus);
     },
   },
   'brandUsers.list': {
@@ -263,6 +270,7 @@ const CASES: Record<string, IsolationCase> = {
   'admin.brands.list': { access: 'staff' },
   'admin.brands.byId': { access: 'staff' },
   'admin.brands.update': { access: 'staff' },
+  'admin.brands.gftStanding': { access: 'staff' },
   'admin.brands.gftTransition': { access: 'staff' },
   'admin.staff.list': { access: 'staff' },
   'admin.staff.byId': { access: 'staff' },
