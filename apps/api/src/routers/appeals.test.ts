@@ -11,7 +11,7 @@ import { testDatabaseKinds } from '@jf/db/testing';
 import { createApp } from '../app';
 import { BulkJobRunner } from '../services/bulk-notices';
 import { createApiTestBed, TEST_SESSION_POLICY, type ApiTestBed } from '../testing';
-import { settleLapsedAppeals } from '../workers/appeal-deadlines';
+import { liftExpiredRestrictions, settleLapsedAppeals } from '../workers/appeal-deadlines';
 
 const DAY = 86_400_000;
 const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: TRPCError) => error);
@@ -182,5 +182,12 @@ describe.each(testDatabaseKinds())('appeals and strikes on %s', (kind) => {
     expect(await bed.database.fork().count(AuditEvent, { action: 'seller_restricted', entityId: seller.id })).toBe(1);
     const told = await bed.database.fork().find(OutboxCommand, { kind: 'seller_status' });
     expect(told.map((command) => command.payload)).toEqual([expect.objectContaining({ externalSellerId: 'S-1', status: 'restricted', activeStrikes: 3 })]);
+
+    // Strikes last 180 days: the day after the first expires the restriction lifts and the marketplace hears so.
+    expect(await liftExpiredRestrictions(bed.database, new Date(Date.now() + 179 * DAY))).toBe(0);
+    expect(await liftExpiredRestrictions(bed.database, new Date(Date.now() + 181 * DAY))).toBe(1);
+    expect((await bed.database.fork().findOneOrFail(Seller, seller.id)).status).toBe('active');
+    const lifted = await bed.database.fork().find(OutboxCommand, { kind: 'seller_status' }, { orderBy: { createdAt: 'ASC' } });
+    expect(lifted.at(-1)!.payload).toMatchObject({ status: 'active', activeStrikes: 0 });
   });
 });

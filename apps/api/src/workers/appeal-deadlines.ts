@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
 import { silenceEvent } from '@jf/domain';
-import { findAppeal, lapsedAppeals, type Database } from '@jf/db';
-import { appealSettings, moveAppeal } from '../services/appeals';
+import { enqueueSellerStatus, findAppeal, lapsedAppeals, recordAudit, sellersOutgrowingRestriction, type Database } from '@jf/db';
+import { appealSettings, moveAppeal, strikeSettings } from '../services/appeals';
 import { runPeriodically } from './periodic';
 
-const DEADLINE_ACTOR = { id: null, label: 'appeal deadline' };
+const DEADLINE_ACTOR = { id: null, label: 'appeal and strike deadlines' };
 
 /**
  * Applies the silence rule: an appeal the brand left unanswered past its window is retracted (the
@@ -33,6 +33,27 @@ export async function settleLapsedAppeals(database: Database, now = new Date(), 
   return settled;
 }
 
+/**
+ * Lifts the restriction of sellers whose strikes expired below the threshold, and tells the
+ * marketplace through the outbox. A ban stays until staff lift it.
+ */
+export async function liftExpiredRestrictions(database: Database, now = new Date()): Promise<number> {
+  return database.fork().transactional(async (em) => {
+    const lifted = await sellersOutgrowingRestriction(em, now, await strikeSettings(em));
+    for (const { seller, activeStrikes } of lifted) {
+      seller.status = 'active';
+      seller.strikeCount = activeStrikes;
+      enqueueSellerStatus(em, seller, activeStrikes, `expiry-${seller.id}-${now.toISOString()}`, now);
+      recordAudit(em, { actor: DEADLINE_ACTOR, action: 'seller_active', entityType: 'seller', entityId: seller.id, before: { status: 'restricted' }, after: { status: 'active', activeStrikes, reason: 'strikes expired' } });
+    }
+    return lifted.length;
+  });
+}
+
 export function startAppealDeadlines(options: { database: Database; logger: Logger; intervalMs?: number }) {
-  return runPeriodically(() => settleLapsedAppeals(options.database), options.intervalMs ?? 60_000, options.logger, 'appeal deadline pass failed');
+  const pass = async () => {
+    await settleLapsedAppeals(options.database);
+    await liftExpiredRestrictions(options.database);
+  };
+  return runPeriodically(pass, options.intervalMs ?? 60_000, options.logger, 'appeal deadline pass failed');
 }

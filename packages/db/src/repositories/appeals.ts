@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { activeStrikeCount, sellerStatusFor, strikeExpiresAt, type AppealState, type SellerStatus, type StrikeSettings } from '@jf/domain';
-import { ApiKey, Appeal, Removal, Strike, type Marketplace, type Seller, type User } from '../entities';
+import { ApiKey, Appeal, Removal, Seller, Strike, type Marketplace, type User } from '../entities';
 import { findPage, type Page, type PageRequest } from './paging';
 
 // ————————————————————————————————————————————————————————————— integration keys
@@ -77,4 +77,18 @@ export async function issueStrike(em: EntityManager, removal: Removal, seller: S
   // A banned seller stays banned: strikes expiring later never lift a ban by themselves.
   if (before !== 'banned') seller.status = after;
   return { strike, activeStrikes, before, after: seller.status };
+}
+
+/**
+ * Restricted sellers whose strikes have expired below the restriction threshold, with their active
+ * strike count: their restriction lifts. Bans never lift by themselves.
+ */
+export async function sellersOutgrowingRestriction(em: EntityManager, now: Date, settings: StrikeSettings, limit = 200): Promise<{ seller: Seller; activeStrikes: number }[]> {
+  const restricted = await em.find(Seller, { status: 'restricted' }, { limit, orderBy: { id: 'ASC' }, populate: ['marketplace'] });
+  const lifted: { seller: Seller; activeStrikes: number }[] = [];
+  for (const seller of restricted) {
+    const activeStrikes = await em.count(Strike, { seller, createdAt: { $lte: now }, expiresAt: { $gt: now } });
+    if (sellerStatusFor(activeStrikes, settings) === 'active') lifted.push({ seller, activeStrikes });
+  }
+  return lifted;
 }
