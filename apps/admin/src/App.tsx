@@ -6,10 +6,13 @@ import { LoginPage } from './login-page';
 import { authProvider } from './providers/auth';
 import { dataProvider } from './providers/data';
 import { i18nProvider } from './providers/i18n';
+import { apiKeysResource } from './resources/api-keys';
+import { appealsResource } from './resources/appeals';
 import { brandsResource } from './resources/brands';
 import { gftAuditResource } from './resources/gft-audit';
 import { ipRightsResource } from './resources/ip-rights';
 import { queueResource } from './resources/queue';
+import { sellersResource } from './resources/sellers';
 import { staffResource } from './resources/staff';
 import { threadsResource } from './resources/threads';
 import { NotificationSettings } from './settings/notification-settings';
@@ -29,10 +32,13 @@ export function App() {
     >
       <Resource {...queueResource} />
       <Resource {...gftAuditResource} />
+      <Resource {...appealsResource} />
       <Resource {...brandsResource} />
+      <Resource {...sellersResource} />
       <Resource {...threadsResource} />
       <Resource {...ipRightsResource} />
       <Resource {...staffResource} />
+      <Resource {...apiKeysResource} />
       <CustomRoutes>
         <Route path={NOTIFICATION_SETTINGS_PATH} element={<NotificationSettings />} />
       </CustomRoutes>

@@ -2,7 +2,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis
 import { PROACTIVE_SOURCES, REMOVAL_SOURCES, type RemovalSource } from '@jf/domain';
 import type { OverviewSummary } from '../providers/trpc';
 
-const SOURCE_LABELS: Record<RemovalSource, string> = {
+export const SOURCE_LABELS: Record<RemovalSource, string> = {
   proactive: 'Proactive detection',
   authentication: 'Brand authentication',
   notice_gft: 'GFT notice',

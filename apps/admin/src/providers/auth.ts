@@ -155,6 +155,12 @@ export const authProvider: AuthProvider = {
       // Whether this brand's allowlist is theirs to change is decided on the brand page (canManageBrand).
       case 'allowlist':
         return reads ? hasPermission(role, 'brands.read') : action === 'create' && hasPermission(role, 'brands.manage');
+      // Everyone who reads appeals reads the sellers behind them; deciding one is checked on its page (queue.review).
+      case 'appeals':
+      case 'sellers':
+        return reads && hasPermission(role, 'appeals.read');
+      case 'api-keys':
+        return action === 'list' && hasPermission(role, 'integrations.manage');
       default:
         return true;
     }

@@ -1,7 +1,9 @@
 import { HttpError, type DataProvider, type Identifier, type RaRecord, type SortPayload } from 'react-admin';
 import {
+  APPEAL_SORT_FIELDS,
   BRAND_SORT_FIELDS,
   QUEUE_SORT_FIELDS,
+  SELLER_SORT_FIELDS,
   STAFF_SORT_FIELDS,
   THREAD_SORT_FIELDS,
   type AddAllowlistEntryInput,
@@ -14,15 +16,21 @@ import {
   isApiError,
   trpc,
   type AllowlistRecord,
+  type ApiKeyRecord,
+  type AppealRecord,
   type BrandRecord,
   type GftAuditRecord,
+  type ListAppealsParams,
   type ListBrandsParams,
   type ListQueueParams,
+  type ListSellersParams,
   type ListStaffParams,
   type ListThreadsParams,
   type ManagerAssignmentRecord,
   type PendingIpRightRecord,
   type QueueItemRecord,
+  type SellerDetail,
+  type SellerRecord,
   type StaffRecord,
   type ThreadRecord,
 } from './trpc';
@@ -76,6 +84,8 @@ type BrandFilter = NonNullable<ListBrandsParams['filter']>;
 type StaffFilter = NonNullable<ListStaffParams['filter']>;
 type QueueFilter = NonNullable<ListQueueParams['filter']>;
 type ThreadFilter = NonNullable<ListThreadsParams['filter']>;
+type AppealFilter = NonNullable<ListAppealsParams['filter']>;
+type SellerFilter = NonNullable<ListSellersParams['filter']>;
 
 const brands = defineResource<BrandRecord>({
   list: ({ page, perPage, sort, filter }) =>
@@ -179,6 +189,28 @@ const allowlist = defineResource<AllowlistRecord>({
   create: (values) => trpc.admin.accounts.addToAllowlist.mutate(values as unknown as AddAllowlistEntryInput),
 });
 
+// Appeals are decided through explicit mutations on their page (admin.appeals.decide), never by update.
+const appeals = defineResource<AppealRecord>({
+  list: ({ page, perPage, sort, filter }) =>
+    trpc.admin.appeals.list.query({ page, perPage, sort: sortOf(sort, APPEAL_SORT_FIELDS), filter: filterOf<AppealFilter>(filter, ['state', 'brandId']) }),
+  byId: (id) => trpc.admin.appeals.byId.query({ id }),
+});
+
+// A list row is a seller; its page (byId) adds strikes, removals, appeals and related accounts.
+const sellers = defineResource<SellerRecord | SellerDetail>({
+  list: ({ page, perPage, sort, filter }) =>
+    trpc.admin.sellers.list.query({ page, perPage, sort: sortOf(sort, SELLER_SORT_FIELDS), filter: filterOf<SellerFilter>(filter, ['q', 'marketplace', 'status', 'ids']) }),
+  byId: (id) => trpc.admin.sellers.byId.query({ id }),
+});
+
+// Few keys, newest first, all at once; creating one shows its secret, so it is a dialog, not a form here.
+const apiKeys = defineResource<ApiKeyRecord>({
+  list: async () => {
+    const data = await trpc.admin.apiKeys.list.query();
+    return { data, total: data.length };
+  },
+});
+
 /** Resource name → procedures, plus which record fields each update procedure accepts. */
 const RESOURCES = {
   brands: { api: brands, editable: ['status', 'jointForcePhase', 'accountManagerId'] },
@@ -189,6 +221,9 @@ const RESOURCES = {
   threads: { api: threads, editable: [] },
   'manager-assignments': { api: managerAssignments, editable: [] },
   allowlist: { api: allowlist, editable: [] },
+  appeals: { api: appeals, editable: [] },
+  sellers: { api: sellers, editable: [] },
+  'api-keys': { api: apiKeys, editable: [] },
 } as const satisfies Record<string, ResourceEntry>;
 
 interface ResourceEntry {

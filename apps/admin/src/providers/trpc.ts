@@ -48,3 +48,11 @@ export type WorkspaceRow = Awaited<ReturnType<Client['admin']['accounts']['works
 export type ManagerAssignmentRecord = Awaited<ReturnType<Client['admin']['accounts']['managerHistory']['query']>>[number];
 export type AllowlistRecord = Awaited<ReturnType<Client['admin']['accounts']['allowlist']['query']>>[number];
 export type NotificationPreferences = Awaited<ReturnType<Client['notificationPreferences']['get']['query']>>;
+export type AppealRecord = Awaited<ReturnType<Client['admin']['appeals']['byId']['query']>>;
+export type ListAppealsParams = Parameters<Client['admin']['appeals']['list']['query']>[0];
+export type SellerRecord = Awaited<ReturnType<Client['admin']['sellers']['list']['query']>>['data'][number];
+/** A seller as its page shows it: the list row plus its history and related accounts. */
+export type SellerDetail = Awaited<ReturnType<Client['admin']['sellers']['byId']['query']>>;
+export type ListSellersParams = Parameters<Client['admin']['sellers']['list']['query']>[0];
+export type ApiKeyRecord = Awaited<ReturnType<Client['admin']['apiKeys']['list']['query']>>[number];
+export type CreatedApiKey = Awaited<ReturnType<Client['admin']['apiKeys']['createMarketplaceKey']['mutate']>>;

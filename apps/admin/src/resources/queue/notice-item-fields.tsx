@@ -64,7 +64,7 @@ const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'â€
 const claimLapse = (claimedAt: string) =>
   new Date(new Date(claimedAt).getTime() + REVIEW_CLAIM_TIMEOUT_MS).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Box component="div" sx={{ mb: 1 }}>
       <Typography variant="caption" color="text.secondary" component="dt">
