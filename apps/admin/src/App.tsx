@@ -6,6 +6,7 @@ import { LoginPage } from './login-page';
 import { authProvider } from './providers/auth';
 import { dataProvider } from './providers/data';
 import { i18nProvider } from './providers/i18n';
+import { auditEventsResource } from './resources/audit-events';
 import { apiKeysResource } from './resources/api-keys';
 import { appealsResource } from './resources/appeals';
 import { brandsResource } from './resources/brands';
@@ -39,6 +40,7 @@ export function App() {
       <Resource {...ipRightsResource} />
       <Resource {...staffResource} />
       <Resource {...apiKeysResource} />
+      <Resource {...auditEventsResource} />
       <CustomRoutes>
         <Route path={NOTIFICATION_SETTINGS_PATH} element={<NotificationSettings />} />
       </CustomRoutes>

@@ -161,6 +161,9 @@ export const authProvider: AuthProvider = {
         return reads && hasPermission(role, 'appeals.read');
       case 'api-keys':
         return action === 'list' && hasPermission(role, 'integrations.manage');
+      // Read-only; an account manager's list holds their brands' events and their own actions (auditScope).
+      case 'audit-events':
+        return reads && hasPermission(role, 'audit.read');
       default:
         return true;
     }

@@ -1,6 +1,7 @@
 import { HttpError, type DataProvider, type Identifier, type RaRecord, type SortPayload } from 'react-admin';
 import {
   APPEAL_SORT_FIELDS,
+  AUDIT_SORT_FIELDS,
   BRAND_SORT_FIELDS,
   QUEUE_SORT_FIELDS,
   SELLER_SORT_FIELDS,
@@ -16,10 +17,12 @@ import {
   isApiError,
   trpc,
   type AllowlistRecord,
+  type AuditEventRecord,
   type ApiKeyRecord,
   type AppealRecord,
   type BrandRecord,
   type GftAuditRecord,
+  type ListAuditEventsParams,
   type ListAppealsParams,
   type ListBrandsParams,
   type ListQueueParams,
@@ -211,6 +214,34 @@ const apiKeys = defineResource<ApiKeyRecord>({
   },
 });
 
+type AuditFilter = NonNullable<ListAuditEventsParams['filter']>;
+
+/** The instant a local calendar day (a date input's `YYYY-MM-DD`) starts, or its last millisecond. */
+function localDayEdge(value: unknown, edge: 'start' | 'end'): string | undefined {
+  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  return (edge === 'start' ? new Date(year, month, day) : new Date(year, month, day + 1, 0, 0, 0, -1)).toISOString();
+}
+
+/**
+ * The audit filters as the API takes them, for the list and the CSV export alike. The date inputs mean
+ * the user's own days, so they are sent as the instants those days start and end here.
+ */
+export function auditFilterOf(filter: Values): AuditFilter {
+  return {
+    ...filterOf<AuditFilter>(filter, ['actorId', 'actor', 'entityType', 'entityId', 'brandId', 'action']),
+    from: localDayEdge(filter.from, 'start'),
+    to: localDayEdge(filter.to, 'end'),
+  };
+}
+
+// Read-only, newest first by default; the CSV export of the same filters is a plain download (the list's button).
+const auditEvents = defineResource<AuditEventRecord>({
+  list: ({ page, perPage, sort, filter }) =>
+    trpc.admin.audit.list.query({ page, perPage, sort: sortOf(sort, AUDIT_SORT_FIELDS), filter: auditFilterOf(filter) }),
+});
+
 /** Resource name → procedures, plus which record fields each update procedure accepts. */
 const RESOURCES = {
   brands: { api: brands, editable: ['status', 'jointForcePhase', 'accountManagerId'] },
@@ -221,6 +252,7 @@ const RESOURCES = {
   threads: { api: threads, editable: [] },
   'manager-assignments': { api: managerAssignments, editable: [] },
   allowlist: { api: allowlist, editable: [] },
+  'audit-events': { api: auditEvents, editable: [] },
   appeals: { api: appeals, editable: [] },
   sellers: { api: sellers, editable: [] },
   'api-keys': { api: apiKeys, editable: [] },

@@ -56,3 +56,5 @@ export type SellerDetail = Awaited<ReturnType<Client['admin']['sellers']['byId']
 export type ListSellersParams = Parameters<Client['admin']['sellers']['list']['query']>[0];
 export type ApiKeyRecord = Awaited<ReturnType<Client['admin']['apiKeys']['list']['query']>>[number];
 export type CreatedApiKey = Awaited<ReturnType<Client['admin']['apiKeys']['createMarketplaceKey']['mutate']>>;
+export type AuditEventRecord = Awaited<ReturnType<Client['admin']['audit']['list']['query']>>['data'][number];
+export type ListAuditEventsParams = Parameters<Client['admin']['audit']['list']['query']>[0];
