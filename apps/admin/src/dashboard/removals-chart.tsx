@@ -1,13 +1,8 @@
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { PROACTIVE_SOURCES, REMOVAL_SOURCES, type RemovalSource } from '@jf/domain';
+import { PROACTIVE_SOURCES, REMOVAL_SOURCES } from '@jf/domain';
 import type { OverviewSummary } from '../providers/trpc';
+import { SOURCE_LABELS } from '../ui/choices';
 
-export const SOURCE_LABELS: Record<RemovalSource, string> = {
-  proactive: 'Proactive detection',
-  authentication: 'Brand authentication',
-  notice_gft: 'GFT notice',
-  notice_standard: 'Standard notice',
-};
 
 /** Removals in the last 30 days by source; proactive sources in green, brand-requested in blue. */
 export function RemovalsChart({ removalsBySource }: Pick<OverviewSummary, 'removalsBySource'>) {

@@ -1,3 +1,5 @@
+import type { RemovalSource } from '@jf/domain';
+
 /** Select choices from the domain's closed sets, so a new value appears without touching the UI. */
 export const humanize = (value: string): string => {
   const words = value.replace(/_/g, ' ');
@@ -6,3 +8,11 @@ export const humanize = (value: string): string => {
 
 export const choicesOf = (values: readonly string[], labels: Partial<Record<string, string>> = {}) =>
   values.map((id) => ({ id, name: labels[id] ?? humanize(id) }));
+
+/** How a removal came about, in the words the dashboards and the appeal and seller pages share. */
+export const SOURCE_LABELS: Record<RemovalSource, string> = {
+  proactive: 'Proactive detection',
+  authentication: 'Brand authentication',
+  notice_gft: 'GFT notice',
+  notice_standard: 'Standard notice',
+};

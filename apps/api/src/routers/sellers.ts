@@ -1,5 +1,16 @@
 import { activeStrikeCount, idSchema, listSellersInput, notFound } from '@jf/domain';
-import { findSeller, listSellers, relatedSellers, sellerAppeals, sellerRemovals, sellerStrikes, type Appeal, type Removal, type Seller, type Strike } from '@jf/db';
+import {
+  findSeller,
+  listSellers,
+  relatedSellers,
+  sellerAppeals,
+  sellerRemovals,
+  sellerStrikes,
+  type Appeal,
+  type Removal,
+  type Seller,
+  type Strike,
+} from '@jf/db';
 import { z } from 'zod';
 import { requirePermission } from '../trpc/init';
 
@@ -9,8 +20,13 @@ const SELLER_PAGE_APPEALS = 100;
 const SELLER_PAGE_RELATED = 50;
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
-const listingOf = (removal: Removal) => ({ id: removal.listing.id, externalId: removal.listing.externalId, title: removal.listing.title });
-const brandOf = (brand: { id: string; name: string } | null) => (brand ? { id: brand.id, name: brand.name } : null);
+const listingOf = (removal: Removal) => ({
+  id: removal.listing.id,
+  externalId: removal.listing.externalId,
+  title: removal.listing.title,
+});
+const brandOf = (brand: { id: string; name: string } | null) =>
+  brand ? { id: brand.id, name: brand.name } : null;
 
 /** The seller as its row in a list; fingerprints stay on the server, only the relations they imply leave it. */
 function presentSeller(seller: Seller) {
@@ -59,6 +75,10 @@ function presentSellerAppeal(appeal: Appeal) {
     brand: brandOf(appeal.brand),
     listing: listingOf(appeal.removal),
     brandAnswer: appeal.brandAnswer,
+    /** Null with an answer: the brand stayed silent and its window decided. */
+    brandAnsweredBy: appeal.brandAnsweredBy
+      ? { id: appeal.brandAnsweredBy.id, name: appeal.brandAnsweredBy.name }
+      : null,
     createdAt: appeal.createdAt.toISOString(),
     decidedAt: iso(appeal.decidedAt),
   };

@@ -13,14 +13,23 @@ export async function listSellers(em: EntityManager, input: ListSellersInput): P
   return findPage(em, Seller, where, input, { populate: ['marketplace'] });
 }
 
-export const findSeller = (em: EntityManager, id: string): Promise<Seller | null> => em.findOne(Seller, id, { populate: ['marketplace'] });
+export const findSeller = (em: EntityManager, id: string): Promise<Seller | null> =>
+  em.findOne(Seller, id, { populate: ['marketplace'] });
 
 /** Every strike the seller ever got, active or expired, newest first. */
 export const sellerStrikes = (em: EntityManager, sellerId: string): Promise<Strike[]> =>
-  em.find(Strike, { seller: sellerId }, { orderBy: { createdAt: 'DESC', id: 'ASC' }, populate: ['brand', 'removal', 'removal.listing'] });
+  em.find(
+    Strike,
+    { seller: sellerId },
+    { orderBy: { createdAt: 'DESC', id: 'ASC' }, populate: ['brand', 'removal', 'removal.listing'] },
+  );
 
 /** The seller's latest removals (of any of its listings) and how many there are in all. */
-export async function sellerRemovals(em: EntityManager, sellerId: string, limit: number): Promise<Page<Removal>> {
+export async function sellerRemovals(
+  em: EntityManager,
+  sellerId: string,
+  limit: number,
+): Promise<Page<Removal>> {
   const [items, total] = await em.findAndCount(
     Removal,
     { listing: { seller: sellerId } },
@@ -30,7 +39,15 @@ export async function sellerRemovals(em: EntityManager, sellerId: string, limit:
 }
 
 export const sellerAppeals = (em: EntityManager, sellerId: string, limit: number): Promise<Appeal[]> =>
-  em.find(Appeal, { seller: sellerId }, { orderBy: { createdAt: 'DESC', id: 'ASC' }, limit, populate: ['brand', 'removal', 'removal.listing'] });
+  em.find(
+    Appeal,
+    { seller: sellerId },
+    {
+      orderBy: { createdAt: 'DESC', id: 'ASC' },
+      limit,
+      populate: ['brand', 'brandAnsweredBy', 'removal', 'removal.listing'],
+    },
+  );
 
 export interface RelatedSeller {
   seller: Seller;
@@ -42,7 +59,11 @@ export interface RelatedSeller {
  * Other accounts, on any marketplace, with the same contact or payment fingerprint as `seller`: often
  * one operator behind several shops. A seller without fingerprints has no known relations.
  */
-export async function relatedSellers(em: EntityManager, seller: Seller, limit: number): Promise<RelatedSeller[]> {
+export async function relatedSellers(
+  em: EntityManager,
+  seller: Seller,
+  limit: number,
+): Promise<RelatedSeller[]> {
   const { contactFingerprint: contact, paymentFingerprint: payment } = seller;
   const matches: FilterQuery<Seller>[] = [];
   if (contact) matches.push({ contactFingerprint: contact });
@@ -55,6 +76,9 @@ export async function relatedSellers(em: EntityManager, seller: Seller, limit: n
   );
   return rows.map((row) => ({
     seller: row,
-    shared: [...(contact && row.contactFingerprint === contact ? ['contact' as const] : []), ...(payment && row.paymentFingerprint === payment ? ['payment' as const] : [])],
+    shared: [
+      ...(contact && row.contactFingerprint === contact ? ['contact' as const] : []),
+      ...(payment && row.paymentFingerprint === payment ? ['payment' as const] : []),
+    ],
   }));
 }

@@ -14,7 +14,7 @@ import {
 } from 'react-admin';
 import { trpc, type ApiKeyRecord } from '../../providers/trpc';
 import { useApiAction } from '../../ui/use-api-action';
-import { formatDateTime } from '../appeals/appeal-fields';
+import { formatShortDateTime } from '../appeals/appeal-fields';
 import { MARKETPLACE_CHOICES, marketplaceName } from '../queue/notice-item-fields';
 import { scopeLabel } from './key-fields';
 import { NewKeyButton } from './new-key-button';
@@ -113,19 +113,19 @@ export function ApiKeyList() {
         <FunctionField<ApiKeyRecord>
           label="Created"
           sx={{ whiteSpace: 'nowrap' }}
-          render={(key) => formatDateTime(key.createdAt)}
+          render={(key) => formatShortDateTime(key.createdAt)}
         />
         <FunctionField<ApiKeyRecord>
           label="Last used"
           sx={{ whiteSpace: 'nowrap' }}
-          render={(key) => (key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never')}
+          render={(key) => (key.lastUsedAt ? formatShortDateTime(key.lastUsedAt) : 'Never')}
         />
         <FunctionField<ApiKeyRecord>
           label="Revoked"
           sx={{ whiteSpace: 'nowrap' }}
           render={(key) =>
             key.revokedAt ? (
-              formatDateTime(key.revokedAt)
+              formatShortDateTime(key.revokedAt)
             ) : (
               <Chip size="small" variant="outlined" color="success" label="Active" />
             )

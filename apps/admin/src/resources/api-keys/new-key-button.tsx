@@ -239,8 +239,8 @@ function SecretDialog({ created, onClose }: { created: CreatedApiKey | null; onC
         <Box sx={{ mt: 2 }}>
           <Typography variant="body2" color="text.secondary">
             The marketplace sends it as <code>Authorization: Bearer &lt;secret&gt;</code> to{' '}
-            <code>POST {COUNTER_NOTICES_ENDPOINT}</code>. Lists show only its prefix,{' '}
-            <code>{created?.prefix}…</code>
+            <code>POST {COUNTER_NOTICES_ENDPOINT}</code>. From now on the platform shows only its prefix,{' '}
+            <code>{created?.prefix}…</code>.
           </Typography>
         </Box>
       </DialogContent>

@@ -18,7 +18,10 @@ export const AppealStateField = (props: { label?: string; sortable?: boolean }) 
   <StatusChipField source="state" tones={APPEAL_STATE_TONES} {...props} />
 );
 
-type BrandSide = Pick<AppealRecord, 'state' | 'brandAnswer' | 'brandAnsweredBy' | 'brandResponse'>;
+/** What the brand's side needs; lists that carry no response text leave it out. */
+type BrandSide = Pick<AppealRecord, 'state' | 'brandAnswer' | 'brandAnsweredBy'> & {
+  brandResponse?: string | null;
+};
 
 /**
  * What the brand said, in a few words. An answer with nobody behind it is the silence rule at work:
@@ -55,3 +58,17 @@ export function BrandAnswerField(_props: { label?: string; sortable?: boolean })
 /** Dates in lists: day and time, kept on one line. */
 export const formatDateTime = (iso: string | null): string =>
   iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
+
+/** The same in table cells, without the year when it is this year's, so date columns stay narrow. */
+export function formatShortDateTime(iso: string | null): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  const thisYear = date.getFullYear() === new Date().getFullYear();
+  return date.toLocaleString(undefined, {
+    year: thisYear ? undefined : 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+}

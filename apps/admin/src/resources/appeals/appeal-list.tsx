@@ -13,7 +13,12 @@ import { hasPermission } from '@jf/domain';
 import { useStaffUser } from '../../providers/auth';
 import type { AppealRecord } from '../../providers/trpc';
 import { marketplaceName } from '../queue/notice-item-fields';
-import { APPEAL_STATE_CHOICES, AppealStateField, BrandAnswerField, formatDateTime } from './appeal-fields';
+import {
+  APPEAL_STATE_CHOICES,
+  AppealStateField,
+  BrandAnswerField,
+  formatShortDateTime,
+} from './appeal-fields';
 
 const appealFilters = [
   <SelectInput key="state" source="state" label="State" choices={APPEAL_STATE_CHOICES} alwaysOn />,
@@ -87,19 +92,19 @@ export function AppealList() {
           source="createdAt"
           label="Filed"
           sx={{ whiteSpace: 'nowrap' }}
-          render={(appeal) => formatDateTime(appeal.createdAt)}
+          render={(appeal) => formatShortDateTime(appeal.createdAt)}
         />
         <FunctionField<AppealRecord>
           source="brandDueAt"
           label="Brand due"
           sx={{ whiteSpace: 'nowrap' }}
-          render={(appeal) => formatDateTime(appeal.brandDueAt)}
+          render={(appeal) => formatShortDateTime(appeal.brandDueAt)}
         />
         <FunctionField<AppealRecord>
           label="Decided"
           sortable={false}
           sx={{ whiteSpace: 'nowrap' }}
-          render={(appeal) => formatDateTime(appeal.decidedAt)}
+          render={(appeal) => formatShortDateTime(appeal.decidedAt)}
         />
       </Datagrid>
     </List>

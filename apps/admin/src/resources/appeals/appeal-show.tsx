@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Alert, Box, Grid, Link as MuiLink, Paper, Stack, Typography } from '@mui/material';
 import { ListButton, Show, TopToolbar, useRecordContext } from 'react-admin';
 import { Link } from 'react-router';
-import { SOURCE_LABELS } from '../../dashboard/removals-chart';
+import { SOURCE_LABELS } from '../../ui/choices';
 import type { AppealRecord } from '../../providers/trpc';
 import { documentUrl } from '../../ui/upload-document';
 import { StatusChip } from '../../ui/status-chip';
@@ -119,7 +119,7 @@ function BrandSide({ appeal }: { appeal: AppealRecord }) {
       ) : null}
       <Box component="dl" sx={{ m: 0 }}>
         {appeal.brandAnsweredBy ? <Fact label="Answered by">{appeal.brandAnsweredBy.name}</Fact> : null}
-        {appeal.brandRespondedAt ? (
+        {appeal.brandRespondedAt && !silent ? (
           <Fact label="Answered">{formatDateTime(appeal.brandRespondedAt)}</Fact>
         ) : null}
         <Fact label="Answer due">{formatDateTime(appeal.brandDueAt)}</Fact>

@@ -12,11 +12,10 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { Link } from 'react-router';
-import { SOURCE_LABELS } from '../../dashboard/removals-chart';
 import type { SellerDetail } from '../../providers/trpc';
-import { humanize } from '../../ui/choices';
+import { SOURCE_LABELS } from '../../ui/choices';
 import { StatusChip } from '../../ui/status-chip';
-import { AppealStateField, formatDateTime } from '../appeals/appeal-fields';
+import { AppealStateField, BrandAnswerChip, formatShortDateTime } from '../appeals/appeal-fields';
 import { BrandSection as Section, EmptyRows } from '../brands/brand-section';
 import { MARKETPLACE_CHOICES, marketplaceName } from '../queue/notice-item-fields';
 import { SELLER_STATUS_TONES, SellerStatusField, SHARED_DETAIL_LABELS, sellerPath } from './seller-fields';
@@ -125,12 +124,12 @@ function Strikes({ seller }: { seller: SellerDetail }) {
           <FunctionField<Strike>
             label="Issued"
             sx={dateCell}
-            render={(strike) => formatDateTime(strike.createdAt)}
+            render={(strike) => formatShortDateTime(strike.createdAt)}
           />
           <FunctionField<Strike>
             label="Expires"
             sx={dateCell}
-            render={(strike) => formatDateTime(strike.expiresAt)}
+            render={(strike) => formatShortDateTime(strike.expiresAt)}
           />
           <FunctionField<Strike>
             label="Counts now"
@@ -170,17 +169,17 @@ function Appeals({ seller }: { seller: SellerDetail }) {
           <AppealStateField label="State" sortable={false} />
           <FunctionField<Appeal>
             label="Brand answer"
-            render={(appeal) => (appeal.brandAnswer ? humanize(appeal.brandAnswer) : '—')}
+            render={(appeal) => <BrandAnswerChip appeal={appeal} />}
           />
           <FunctionField<Appeal>
             label="Filed"
             sx={dateCell}
-            render={(appeal) => formatDateTime(appeal.createdAt)}
+            render={(appeal) => formatShortDateTime(appeal.createdAt)}
           />
           <FunctionField<Appeal>
             label="Decided"
             sx={dateCell}
-            render={(appeal) => formatDateTime(appeal.decidedAt)}
+            render={(appeal) => formatShortDateTime(appeal.decidedAt)}
           />
         </Datagrid>
       </ArrayField>
@@ -211,17 +210,17 @@ function Removals({ seller }: { seller: SellerDetail }) {
           <FunctionField<Removal>
             label="Requested"
             sx={dateCell}
-            render={(removal) => formatDateTime(removal.requestedAt)}
+            render={(removal) => formatShortDateTime(removal.requestedAt)}
           />
           <FunctionField<Removal>
             label="Removed"
             sx={dateCell}
-            render={(removal) => formatDateTime(removal.removedAt)}
+            render={(removal) => formatShortDateTime(removal.removedAt)}
           />
           <FunctionField<Removal>
             label="Reinstated"
             sx={dateCell}
-            render={(removal) => formatDateTime(removal.reinstatedAt)}
+            render={(removal) => formatShortDateTime(removal.reinstatedAt)}
           />
         </Datagrid>
       </ArrayField>
