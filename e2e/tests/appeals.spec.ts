@@ -21,7 +21,7 @@ async function query<T>(request: APIRequestContext, path: string, input?: unknow
 test('a seller appeals through the marketplace, the brand contests, a reviewer reinstates, the listing is back and the brand’s record moves', async ({ page, browser, playwright, baseURL }) => {
   // A GFT brand's notice removes a listing on the simulated marketplace.
   const lookup = await playwright.request.newContext({ baseURL });
-  const [listing] = await noticeableListings(lookup, BRAND, 1, 240);
+  const [listing] = await noticeableListings(lookup, BRAND, 1, 100);
   await lookup.dispose();
   const externalId = listing!.reference.split(':')[1]!;
   const brand = await playwright.request.newContext({ baseURL });
@@ -60,7 +60,7 @@ test('a seller appeals through the marketplace, the brand contests, a reviewer r
   await page.getByRole('link', { name: 'Appeals' }).click();
   await page.locator(`a[href="/portal/appeals/${appealId}"]`).click();
   await expect(page.getByText('I bought this stock from an authorised distributor; invoice attached.')).toBeVisible();
-  await page.getByLabel(/^Contest/).check();
+  await page.getByRole('radio', { name: /Contest/ }).check();
   await page.getByLabel('Your reasons').fill('Our distributor has never supplied this seller.');
   await page.getByRole('button', { name: 'Send answer' }).click();
   await expect(page.getByText('With our reviewers')).toBeVisible();
@@ -71,8 +71,8 @@ test('a seller appeals through the marketplace, the brand contests, a reviewer r
   await reviewer.goto(`/admin/#/appeals/${appealId}/show`);
   await expect(reviewer.getByText('Our distributor has never supplied this seller.')).toBeVisible();
   await reviewer.getByRole('button', { name: 'Reinstate listing' }).click();
-  await reviewer.getByRole('dialog').getByRole('textbox').first().fill('The invoice matches the distributor’s records.');
-  await reviewer.getByRole('dialog').getByRole('button', { name: /reinstate/i }).click();
+  await reviewer.getByRole('textbox', { name: 'Reason', exact: true }).fill('The invoice matches the distributor’s records.');
+  await reviewer.getByRole('button', { name: 'Confirm reinstatement', exact: true }).click();
   await expect(reviewer.getByText(/reinstated/i).first()).toBeVisible();
 
   // The listing is back on the marketplace, and the brand's record counts the successful counter-notice.
