@@ -54,3 +54,30 @@ export function unwrap<T>(result: Result<T, DomainError>): T {
   if (!result.ok) throw result.error;
   return result.value;
 }
+
+/**
+ * The dotted path of the first string holding a NUL character in an input, or null. Databases refuse
+ * NUL in text (PostgreSQL) or cut statements at it, so such input is refused before it reaches them.
+ * Shared sub-objects are visited once and at most `budget` values are looked at: a hostile input
+ * cannot make the check itself expensive (what is left unchecked is far beyond any schema's limits).
+ */
+export function nulCharacterPath(value: unknown, budget = 100_000): string | null {
+  const seen = new Set<object>();
+  const pending: [unknown, string][] = [[value, '']];
+  let visited = 0;
+  while (pending.length > 0 && visited++ < budget) {
+    const [current, path] = pending.pop()!;
+    if (typeof current === 'string') {
+      if (current.includes('\u0000')) return path || 'input';
+      continue;
+    }
+    if (current === null || typeof current !== 'object' || seen.has(current)) continue;
+    seen.add(current);
+    for (const [key, child] of Object.entries(current)) {
+      const childPath = path ? `${path}.${key.replaceAll('\u0000', '')}` : key.replaceAll('\u0000', '');
+      if (key.includes('\u0000')) return childPath;
+      pending.push([child, childPath]);
+    }
+  }
+  return null;
+}

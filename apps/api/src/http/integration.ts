@@ -1,6 +1,6 @@
-import express, { Router, type Request } from 'express';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import { counterNoticeInput, DomainError, invalidInput, type FieldIssues } from '@jf/domain';
+import { counterNoticeInput, DomainError, invalidInput, nulCharacterPath, type FieldIssues } from '@jf/domain';
 import { ApiKey, findLiveApiKey, type Database } from '@jf/db';
 import { fileCounterNotice } from '../services/appeals';
 import { sendError } from './session-user';
@@ -28,6 +28,8 @@ export function integrationRoutes(options: { database: Database; logger: Logger 
   routes.post('/counter-notices', async (req, res) => {
     try {
       const key = await marketplaceKey(req, options.database, 'counter_notices');
+      const nul = nulCharacterPath(req.body);
+      if (nul) throw invalidInput('The counter-notice was not filed', { [nul]: ['must not contain a NUL character'] });
       const parsed = counterNoticeInput.safeParse(req.body ?? {});
       if (!parsed.success) {
         const issues: FieldIssues = {};
@@ -51,6 +53,18 @@ export function integrationRoutes(options: { database: Database; logger: Logger 
         createdAt: appeal.createdAt.toISOString(),
       });
     } catch (error) {
+      sendError(res, error, options.logger);
+    }
+  });
+
+  // Bodies that are not JSON, or too large, are refused in the same error shape as everything else.
+  routes.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    if (error.type === 'entity.too.large') {
+      res.status(413).json({ error: { code: 'validation', message: 'The body is larger than 256 kB', fieldIssues: { body: ['is larger than 256 kB'] } } });
+    } else if (error.status && error.status >= 400 && error.status < 500) {
+      res.status(400).json({ error: { code: 'validation', message: `The body is not valid JSON: ${error.message}`, fieldIssues: { body: ['must be a JSON object'] } } });
+    } else {
       sendError(res, error, options.logger);
     }
   });

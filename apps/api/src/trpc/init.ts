@@ -1,5 +1,5 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import { hasPermission, isBrandRole, type BrandRole, type StaffPermission, type StaffRole } from '@jf/domain';
+import { hasPermission, invalidInput, isBrandRole, nulCharacterPath, type BrandRole, type StaffPermission, type StaffRole } from '@jf/domain';
 import { auditRow, insertAuditRows, recordAudit, type AuditEntry, type User } from '@jf/db';
 import type { Context } from './context';
 import { domainCodeOf, fieldIssuesOf, toTRPCError } from './errors';
@@ -65,7 +65,14 @@ const csrfGuard = t.middleware(({ ctx, type, next }) => {
   return next();
 });
 
-const base = t.procedure.use(mapErrors).use(csrfGuard).use(transactionalMutations);
+/** Text with NUL characters never reaches the database (see nulCharacterPath); the field is named. */
+const nulGuard = t.middleware(async ({ getRawInput, next }) => {
+  const field = nulCharacterPath(await getRawInput());
+  if (field) throw invalidInput('The request was refused', { [field]: ['must not contain a NUL character'] });
+  return next();
+});
+
+const base = t.procedure.use(mapErrors).use(nulGuard).use(csrfGuard).use(transactionalMutations);
 
 export const publicProcedure = base.meta({ access: 'public' });
 
