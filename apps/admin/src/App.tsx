@@ -1,4 +1,4 @@
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Admin, Authenticated, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router';
 import { Dashboard } from './dashboard/dashboard';
 import { AppLayout, NOTIFICATION_SETTINGS_PATH } from './layout/app-layout';
@@ -18,6 +18,19 @@ import { staffResource } from './resources/staff';
 import { threadsResource } from './resources/threads';
 import { NotificationSettings } from './settings/notification-settings';
 
+/**
+ * Pages check the session themselves (resource pages by default, these two through <Authenticated>).
+ * The app-wide `requireAuth` made an anonymous visit loop — check, sign out, clear the cache, check
+ * again — about 2,700 times (14 s of CPU) before the sign-in form could be used.
+ */
+function AuthenticatedDashboard() {
+  return (
+    <Authenticated>
+      <Dashboard />
+    </Authenticated>
+  );
+}
+
 export function App() {
   return (
     <Admin
@@ -26,9 +39,8 @@ export function App() {
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       loginPage={LoginPage}
-      dashboard={Dashboard}
+      dashboard={AuthenticatedDashboard}
       layout={AppLayout}
-      requireAuth
       disableTelemetry
     >
       <Resource {...queueResource} />
@@ -42,7 +54,14 @@ export function App() {
       <Resource {...apiKeysResource} />
       <Resource {...auditEventsResource} />
       <CustomRoutes>
-        <Route path={NOTIFICATION_SETTINGS_PATH} element={<NotificationSettings />} />
+        <Route
+          path={NOTIFICATION_SETTINGS_PATH}
+          element={
+            <Authenticated>
+              <NotificationSettings />
+            </Authenticated>
+          }
+        />
       </CustomRoutes>
     </Admin>
   );

@@ -101,7 +101,9 @@ export const authProvider: AuthProvider = {
 
   async checkAuth() {
     const user = await loadUser();
-    if (!user) throw new Error('Please sign in');
+    // Nobody signed in: straight to the sign-in page without a toast (`message: false`), which would
+    // otherwise hide the sign-in form's own messages such as a wrong password.
+    if (!user) throw { message: false };
     if (isBrandRole(user.role)) throw new Error(PORTAL_MESSAGE);
   },
 
