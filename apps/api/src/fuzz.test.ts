@@ -1,19 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { TRPCError } from '@trpc/server';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { Appeal, AuditEvent } from '@jf/db';
 import { counterNoticeInput } from '@jf/domain';
 import { testDatabaseKinds } from '@jf/db/testing';
-import { createApp } from './app';
 import { appRouter } from './routers';
-import { BulkJobRunner } from './services/bulk-notices';
-import { brandRoles, createApiTestBed, staffRoles, TEST_SESSION_POLICY, type ApiTestBed, type Caller } from './testing';
+import { brandRoles, createApiTestBed, staffRoles, type ApiTestBed, type Caller } from './testing';
+import { startTestServer } from './testing/http';
 import { inputsFor } from './testing/fuzz-inputs';
 
 /**
@@ -84,16 +77,13 @@ describe.each(testDatabaseKinds())('fuzzing every procedure on %s', (kind) => {
 
 describe.each(testDatabaseKinds().slice(0, 1))('fuzzing the marketplace endpoint on %s', (kind) => {
   let bed: ApiTestBed;
-  let server: Server;
+  let server: Awaited<ReturnType<typeof startTestServer>>;
   let base: string;
   let secret: string;
   beforeAll(async () => {
     bed = await createApiTestBed(kind);
-    const logger = pino({ level: 'silent' });
-    const app = createApp({ database: bed.database, logger, sessionPolicy: TEST_SESSION_POLICY, cookieSecure: false, uploadDir: mkdtempSync(join(tmpdir(), 'jf-fuzz-')), bulkRunner: new BulkJobRunner(bed.database, logger) });
-    server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startTestServer(bed);
+    base = server.base;
     ({ secret } = await bed.callerFor(bed.world.staff.platform_admin).admin.apiKeys.createMarketplaceKey({ marketplaceCode: 'taobao', name: 'Fuzz key' }));
   });
   afterAll(async () => {

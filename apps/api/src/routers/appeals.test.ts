@@ -1,16 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TRPCError } from '@trpc/server';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Appeal, AuditEvent, Notification, OutboxCommand, Removal, Seller, Setting, Strike } from '@jf/db';
 import { testDatabaseKinds } from '@jf/db/testing';
-import { createApp } from '../app';
-import { BulkJobRunner } from '../services/bulk-notices';
-import { createApiTestBed, TEST_SESSION_POLICY, type ApiTestBed } from '../testing';
+import { createApiTestBed, type ApiTestBed } from '../testing';
+import { startTestServer } from '../testing/http';
 import { liftExpiredRestrictions, settleLapsedAppeals } from '../workers/appeal-deadlines';
 
 const DAY = 86_400_000;
@@ -18,16 +11,13 @@ const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: 
 
 describe.each(testDatabaseKinds())('appeals and strikes on %s', (kind) => {
   let bed: ApiTestBed;
-  let server: Server;
+  let server: Awaited<ReturnType<typeof startTestServer>>;
   let base: string;
   let secret: string;
   beforeAll(async () => {
     bed = await createApiTestBed(kind);
-    const logger = pino({ level: 'silent' });
-    const app = createApp({ database: bed.database, logger, sessionPolicy: TEST_SESSION_POLICY, cookieSecure: false, uploadDir: mkdtempSync(join(tmpdir(), 'jf-appeals-')), bulkRunner: new BulkJobRunner(bed.database, logger) });
-    server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startTestServer(bed);
+    base = server.base;
     ({ secret } = await bed.callerFor(bed.world.staff.platform_admin).admin.apiKeys.createMarketplaceKey({ marketplaceCode: 'taobao', name: 'Taobao counter-notices' }));
   });
   afterAll(async () => {
