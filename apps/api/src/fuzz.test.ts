@@ -6,7 +6,7 @@ import { counterNoticeInput } from '@jf/domain';
 import { testDatabaseKinds } from '@jf/db/testing';
 import { appRouter } from './routers';
 import { brandRoles, createApiTestBed, staffRoles, type ApiTestBed, type Caller } from './testing';
-import { startTestServer } from './testing/http';
+import { startMarketplaceTestBed } from './testing/http';
 import { inputsFor } from './testing/fuzz-inputs';
 
 /**
@@ -77,19 +77,13 @@ describe.each(testDatabaseKinds())('fuzzing every procedure on %s', (kind) => {
 
 describe.each(testDatabaseKinds().slice(0, 1))('fuzzing the marketplace endpoint on %s', (kind) => {
   let bed: ApiTestBed;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
   let base: string;
   let secret: string;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    bed = await createApiTestBed(kind);
-    server = await startTestServer(bed);
-    base = server.base;
-    ({ secret } = await bed.callerFor(bed.world.staff.platform_admin).admin.apiKeys.createMarketplaceKey({ marketplaceCode: 'taobao', name: 'Fuzz key' }));
+    ({ bed, base, secret, close } = await startMarketplaceTestBed(kind, 'Fuzz key'));
   });
-  afterAll(async () => {
-    server.close();
-    await bed.destroy();
-  });
+  afterAll(() => close());
 
   it('answers every generated counter-notice with a 2xx or a typed 4xx and stores nothing it refused', async () => {
     const problems: string[] = [];

@@ -2,8 +2,8 @@ import type { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Appeal, AuditEvent, Notification, OutboxCommand, Removal, Seller, Setting, Strike } from '@jf/db';
 import { testDatabaseKinds } from '@jf/db/testing';
-import { createApiTestBed, type ApiTestBed } from '../testing';
-import { startTestServer } from '../testing/http';
+import type { ApiTestBed } from '../testing';
+import { startMarketplaceTestBed } from '../testing/http';
 import { liftExpiredRestrictions, settleLapsedAppeals } from '../workers/appeal-deadlines';
 
 const DAY = 86_400_000;
@@ -11,19 +11,13 @@ const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: 
 
 describe.each(testDatabaseKinds())('appeals and strikes on %s', (kind) => {
   let bed: ApiTestBed;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
   let base: string;
   let secret: string;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    bed = await createApiTestBed(kind);
-    server = await startTestServer(bed);
-    base = server.base;
-    ({ secret } = await bed.callerFor(bed.world.staff.platform_admin).admin.apiKeys.createMarketplaceKey({ marketplaceCode: 'taobao', name: 'Taobao counter-notices' }));
+    ({ bed, base, secret, close } = await startMarketplaceTestBed(kind, 'Taobao counter-notices'));
   });
-  afterAll(async () => {
-    server.close();
-    await bed.destroy();
-  });
+  afterAll(() => close());
 
   /** Brand A's listing `index`, removed `removedDaysAgo` days ago (null: not applied yet). */
   async function removed(index: number, removedDaysAgo: number | null = 1) {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { createApp } from '../app';
 import { BulkJobRunner } from '../services/bulk-notices';
-import { TEST_SESSION_POLICY, type ApiTestBed } from './index';
+import type { DatabaseKind } from '@jf/db';
+import { createApiTestBed, TEST_SESSION_POLICY, type ApiTestBed } from './index';
 
 /** The whole HTTP app over the test bed's database, listening on a loopback port of its own. */
 export async function startTestServer(bed: ApiTestBed): Promise<{ base: string; close(): void }> {
@@ -21,4 +22,28 @@ export async function startTestServer(bed: ApiTestBed): Promise<{ base: string; 
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
+export interface MarketplaceTestBed {
+  bed: ApiTestBed;
+  base: string;
+  /** A Taobao marketplace key allowed to file counter-notices. */
+  secret: string;
+  close(): Promise<void>;
+}
+
+/** A test bed, its HTTP app, and a marketplace key: what the marketplace endpoint's tests need. */
+export async function startMarketplaceTestBed(kind: DatabaseKind, keyName: string): Promise<MarketplaceTestBed> {
+  const bed = await createApiTestBed(kind);
+  const server = await startTestServer(bed);
+  const { secret } = await bed.callerFor(bed.world.staff.platform_admin).admin.apiKeys.createMarketplaceKey({ marketplaceCode: 'taobao', name: keyName });
+  return {
+    bed,
+    base: server.base,
+    secret,
+    close: async () => {
+      server.close();
+      await bed.destroy();
+    },
+  };
 }
