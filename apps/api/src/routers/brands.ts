@@ -45,10 +45,7 @@ export const adminBrandsRouter = {
   update: requirePermission('brands.manage')
     .input(updateBrandInput)
     .mutation(async ({ ctx, input }) => {
-      const brand = await brandOrNotFound(ctx.em, input.id);
-      if (!canManageBrand(ctx.user.role, ctx.user.id, brand.accountManager?.id ?? null)) {
-        throw forbidden('Only the brand’s account manager or a platform admin can change it');
-      }
+      const brand = await managedBrandOrNotFound(ctx, input.id, 'change it');
       const before = presentBrand(brand);
       if (input.status) brand.status = input.status;
       if (input.jointForcePhase) brand.jointForcePhase = input.jointForcePhase;
@@ -83,10 +80,7 @@ export const adminBrandsRouter = {
   gftTransition: requirePermission('brands.gft')
     .input(gftTransitionInput)
     .mutation(async ({ ctx, input }) => {
-      const brand = await brandOrNotFound(ctx.em, input.id);
-      if (!canManageBrand(ctx.user.role, ctx.user.id, brand.accountManager?.id ?? null)) {
-        throw forbidden('Only the brand’s account manager or a platform admin can change its GFT status');
-      }
+      const brand = await managedBrandOrNotFound(ctx, input.id, 'change its GFT status');
       const before = brand.gftStatus;
       brand.gftStatus = unwrap(transitionGftStatus(brand.gftStatus, input.event));
       brand.gftStatusChangedAt = new Date();

@@ -88,15 +88,18 @@ async function openThread(ctx: Context, thread: MessageThread, side: MessageAuth
   return { thread: { ...presentThread(thread, side), aboutNoticeId }, messages: messages.map((message) => presentMessage(message, readMark, side)) };
 }
 
-function notifyBrandOfStaffMessage(thread: MessageThread, body: string) {
-  return {
+/** The start of a message, as notifications and their e-mails quote it. */
+const preview = (body: string) => (body.length > 500 ? `${body.slice(0, 497)}…` : body);
+
+function notifyBrandOfStaffMessage(ctx: Context, thread: MessageThread, body: string) {
+  notify(ctx.em, {
     brandId: thread.brand.id,
-    kind: 'message' as const,
+    kind: 'message',
     title: `New message from your account manager: ${thread.subject}`,
-    body: body.length > 500 ? `${body.slice(0, 497)}…` : body,
-    entityType: 'message_thread' as const,
+    body: preview(body),
+    entityType: 'message_thread',
     entityId: thread.id,
-  };
+  });
 }
 
 /** A brand's message reaches its account manager; a brand without one reaches nobody until one is assigned. */
@@ -108,7 +111,7 @@ function notifyManagerOfBrandMessage(ctx: Context, thread: MessageThread, body: 
     userId: managerId,
     kind: 'message',
     title: `${thread.brand.name}: ${thread.subject}`,
-    body: body.length > 500 ? `${body.slice(0, 497)}…` : body,
+    body: preview(body),
     entityType: 'message_thread',
     entityId: thread.id,
   });
@@ -204,7 +207,7 @@ export const adminMessagesRouter = {
       await checkSubject(ctx, brand.id, input.about);
       await checkAttachments(ctx, brand.id, input.attachmentIds);
       const { thread } = startThread(ctx.em, brand.id, input.subject, input.about, { author: ctx.user, side: 'staff', body: input.body, attachments: input.attachmentIds, now: new Date() });
-      notify(ctx.em, notifyBrandOfStaffMessage(thread, input.body));
+      notifyBrandOfStaffMessage(ctx, thread, input.body);
       await ctx.em.flush();
       audit(ctx, { action: 'thread_started', entityType: 'message_thread', entityId: thread.id, brandId: brand.id, after: { subject: thread.subject, about: input.about ?? null } });
       return presentThread((await findThread(ctx.em, thread.id))!, 'staff');
@@ -216,7 +219,7 @@ export const adminMessagesRouter = {
       const thread = await staffThreadOrNotFound(ctx, input.threadId, true);
       await checkAttachments(ctx, thread.brand.id, input.attachmentIds);
       const message = postMessage(ctx.em, thread, { author: ctx.user, side: 'staff', body: input.body, attachments: input.attachmentIds, now: new Date() });
-      notify(ctx.em, notifyBrandOfStaffMessage(thread, input.body));
+      notifyBrandOfStaffMessage(ctx, thread, input.body);
       audit(ctx, { action: 'message_posted', entityType: 'message_thread', entityId: thread.id, brandId: thread.brand.id, after: { messageId: message.id } });
       return presentMessage(message, null, 'staff');
     }),

@@ -20,7 +20,7 @@ import {
   IpRight,
   listAuditSample,
   listQueue,
-  Notification,
+  notify,
   Removal,
   type NoticeItem,
   type User,
@@ -63,7 +63,7 @@ async function claimAll(ctx: Context & { user: User }, itemIds: string[], now: D
 }
 
 function notifyBrand(ctx: Context, item: NoticeItem, title: string, body: string) {
-  ctx.em.create(Notification, { brand: item.brand, kind: 'notice_item_state', title, body, entityType: 'notice_item', entityId: item.id });
+  notify(ctx.em, { brandId: item.brand.id, kind: 'notice_item_state', title, body, entityType: 'notice_item', entityId: item.id });
 }
 
 export const adminQueueRouter = {
@@ -199,8 +199,8 @@ export const adminIpRightsRouter = {
       right.rejectionReason = input.decision === 'reject' ? input.reason : null;
       right.verifiedBy = ctx.user;
       right.verifiedAt = new Date();
-      ctx.em.create(Notification, {
-        brand: right.brand,
+      notify(ctx.em, {
+        brandId: right.brand.id,
         kind: 'notice_item_state',
         title: input.decision === 'verify' ? `IP right ${right.registrationNumber} verified` : `IP right ${right.registrationNumber} rejected`,
         body: input.decision === 'reject' ? input.reason : 'You can now cite it in notices.',

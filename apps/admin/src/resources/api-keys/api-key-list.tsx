@@ -7,15 +7,15 @@ import {
   Datagrid,
   FunctionField,
   List,
-  SelectField,
   TextField,
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
 import { trpc, type ApiKeyRecord } from '../../providers/trpc';
+import { MarketplaceField } from '../../ui/fields';
 import { useApiAction } from '../../ui/use-api-action';
 import { formatShortDateTime } from '../appeals/appeal-fields';
-import { MARKETPLACE_CHOICES, marketplaceName } from '../queue/notice-item-fields';
+import { marketplaceName } from '../queue/notice-item-fields';
 import { scopeLabel } from './key-fields';
 import { NewKeyButton } from './new-key-button';
 
@@ -81,13 +81,7 @@ export function ApiKeyList() {
         }
       >
         <TextField source="name" label="Name" sortable={false} />
-        <SelectField
-          source="marketplaceCode"
-          label="Marketplace"
-          choices={MARKETPLACE_CHOICES}
-          sortable={false}
-          emptyText="—"
-        />
+        <MarketplaceField />
         <FunctionField<ApiKeyRecord>
           label="Prefix"
           render={(key) => (

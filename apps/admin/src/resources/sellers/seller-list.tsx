@@ -3,11 +3,11 @@ import {
   DateField,
   List,
   NumberField,
-  SelectField,
   SelectInput,
   TextField,
   TextInput,
 } from 'react-admin';
+import { MarketplaceField } from '../../ui/fields';
 import { MARKETPLACE_CHOICES } from '../queue/notice-item-fields';
 import { SELLER_STATUS_CHOICES, SellerStatusField } from './seller-fields';
 
@@ -41,12 +41,7 @@ export function SellerList() {
       >
         <TextField source="name" label="Name" />
         <TextField source="externalId" label="Seller id" sortable={false} />
-        <SelectField
-          source="marketplaceCode"
-          label="Marketplace"
-          choices={MARKETPLACE_CHOICES}
-          sortable={false}
-        />
+        <MarketplaceField />
         <SellerStatusField label="Status" sortable={false} />
         <NumberField source="strikeCount" label="Active strikes" />
         <DateField source="registeredAt" label="Registered" sortable={false} />

@@ -5,7 +5,6 @@ import {
   FunctionField,
   ListButton,
   NumberField,
-  SelectField,
   Show,
   TextField,
   TopToolbar,
@@ -14,10 +13,11 @@ import {
 import { Link } from 'react-router';
 import type { SellerDetail } from '../../providers/trpc';
 import { SOURCE_LABELS } from '../../ui/choices';
+import { MarketplaceField, ShortDateTimeField } from '../../ui/fields';
 import { StatusChip } from '../../ui/status-chip';
-import { AppealStateField, BrandAnswerChip, formatShortDateTime } from '../appeals/appeal-fields';
+import { AppealStateField, BrandAnswerChip } from '../appeals/appeal-fields';
 import { BrandSection as Section, EmptyRows } from '../brands/brand-section';
-import { MARKETPLACE_CHOICES, marketplaceName } from '../queue/notice-item-fields';
+import { marketplaceName } from '../queue/notice-item-fields';
 import { SELLER_STATUS_TONES, SellerStatusField, SHARED_DETAIL_LABELS, sellerPath } from './seller-fields';
 
 type Strike = SellerDetail['strikes'][number];
@@ -50,7 +50,6 @@ function ListingCell({ listing }: { listing: { title: string; externalId: string
   );
 }
 
-const dateCell = { whiteSpace: 'nowrap' } as const;
 
 function RelatedAccounts({ seller }: { seller: SellerDetail }) {
   return (
@@ -74,12 +73,7 @@ function RelatedAccounts({ seller }: { seller: SellerDetail }) {
             )}
           />
           <TextField source="externalId" label="Seller id" sortable={false} />
-          <SelectField
-            source="marketplaceCode"
-            label="Marketplace"
-            choices={MARKETPLACE_CHOICES}
-            sortable={false}
-          />
+          <MarketplaceField />
           <SellerStatusField label="Status" sortable={false} />
           <NumberField source="strikeCount" label="Active strikes" sortable={false} />
           <FunctionField<Related>
@@ -121,16 +115,8 @@ function Strikes({ seller }: { seller: SellerDetail }) {
             label="Removed for"
             render={(strike) => strike.brand?.name ?? 'No brand (proactive)'}
           />
-          <FunctionField<Strike>
-            label="Issued"
-            sx={dateCell}
-            render={(strike) => formatShortDateTime(strike.createdAt)}
-          />
-          <FunctionField<Strike>
-            label="Expires"
-            sx={dateCell}
-            render={(strike) => formatShortDateTime(strike.expiresAt)}
-          />
+          <ShortDateTimeField source="createdAt" label="Issued" />
+          <ShortDateTimeField source="expiresAt" label="Expires" />
           <FunctionField<Strike>
             label="Counts now"
             render={(strike) => (
@@ -171,16 +157,8 @@ function Appeals({ seller }: { seller: SellerDetail }) {
             label="Brand answer"
             render={(appeal) => <BrandAnswerChip appeal={appeal} />}
           />
-          <FunctionField<Appeal>
-            label="Filed"
-            sx={dateCell}
-            render={(appeal) => formatShortDateTime(appeal.createdAt)}
-          />
-          <FunctionField<Appeal>
-            label="Decided"
-            sx={dateCell}
-            render={(appeal) => formatShortDateTime(appeal.decidedAt)}
-          />
+          <ShortDateTimeField source="createdAt" label="Filed" />
+          <ShortDateTimeField source="decidedAt" label="Decided" />
         </Datagrid>
       </ArrayField>
     </Section>
@@ -207,21 +185,9 @@ function Removals({ seller }: { seller: SellerDetail }) {
           />
           <FunctionField<Removal> label="Source" render={(removal) => SOURCE_LABELS[removal.source]} />
           <FunctionField<Removal> label="Brand" render={(removal) => removal.brand?.name ?? '—'} />
-          <FunctionField<Removal>
-            label="Requested"
-            sx={dateCell}
-            render={(removal) => formatShortDateTime(removal.requestedAt)}
-          />
-          <FunctionField<Removal>
-            label="Removed"
-            sx={dateCell}
-            render={(removal) => formatShortDateTime(removal.removedAt)}
-          />
-          <FunctionField<Removal>
-            label="Reinstated"
-            sx={dateCell}
-            render={(removal) => formatShortDateTime(removal.reinstatedAt)}
-          />
+          <ShortDateTimeField source="requestedAt" label="Requested" />
+          <ShortDateTimeField source="removedAt" label="Removed" />
+          <ShortDateTimeField source="reinstatedAt" label="Reinstated" />
         </Datagrid>
       </ArrayField>
     </Section>
