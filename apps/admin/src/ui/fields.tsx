@@ -13,7 +13,10 @@ export function ShortDateTimeField({ source }: { source: string; label?: string;
   );
 }
 
-/** The marketplace a row belongs to, by name; tables of small, unsorted lists. */
-export function MarketplaceField({ source = 'marketplaceCode', label = 'Marketplace' }: { source?: string; label?: string }) {
+/**
+ * The marketplace a row belongs to, by name. The table reads its header from the element's own props,
+ * so callers pass `label`.
+ */
+export function MarketplaceField({ source = 'marketplaceCode', label }: { source?: string; label: string }) {
   return <SelectField source={source} label={label} choices={MARKETPLACE_CHOICES} sortable={false} emptyText="—" />;
 }

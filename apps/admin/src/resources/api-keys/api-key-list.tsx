@@ -81,7 +81,7 @@ export function ApiKeyList() {
         }
       >
         <TextField source="name" label="Name" sortable={false} />
-        <MarketplaceField />
+        <MarketplaceField label="Marketplace" />
         <FunctionField<ApiKeyRecord>
           label="Prefix"
           render={(key) => (

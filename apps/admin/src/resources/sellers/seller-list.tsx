@@ -41,7 +41,7 @@ export function SellerList() {
       >
         <TextField source="name" label="Name" />
         <TextField source="externalId" label="Seller id" sortable={false} />
-        <MarketplaceField />
+        <MarketplaceField label="Marketplace" />
         <SellerStatusField label="Status" sortable={false} />
         <NumberField source="strikeCount" label="Active strikes" />
         <DateField source="registeredAt" label="Registered" sortable={false} />

@@ -73,7 +73,7 @@ function RelatedAccounts({ seller }: { seller: SellerDetail }) {
             )}
           />
           <TextField source="externalId" label="Seller id" sortable={false} />
-          <MarketplaceField />
+          <MarketplaceField label="Marketplace" />
           <SellerStatusField label="Status" sortable={false} />
           <NumberField source="strikeCount" label="Active strikes" sortable={false} />
           <FunctionField<Related>
