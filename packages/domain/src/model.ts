@@ -84,6 +84,17 @@ export type MessageAuthorSide = (typeof MESSAGE_AUTHOR_SIDES)[number];
 export const MODEL_VERSION_STATUSES = ['candidate', 'active', 'retired', 'rejected'] as const;
 export type ModelVersionStatus = (typeof MODEL_VERSION_STATUSES)[number];
 
+/** Where a detection label came from: every one is a judgement about one listing by someone who knows. */
+export const LABEL_SOURCES = ['authentication', 'gft_audit', 'review', 'appeal'] as const;
+export type LabelSource = (typeof LABEL_SOURCES)[number];
+
+/** What the scanner did (or, in a dry run, would have done) with a listing; `allowlisted` = held back by the allowlist. */
+export const DETECTION_DECISIONS = ['remove', 'ask', 'none', 'allowlisted'] as const;
+export type DetectionDecisionKind = (typeof DETECTION_DECISIONS)[number];
+
+export const DETECTION_SCAN_STATES = ['running', 'completed', 'failed', 'cancelled'] as const;
+export type DetectionScanState = (typeof DETECTION_SCAN_STATES)[number];
+
 /** `seller_status`: a seller was restricted or banned by its strikes and the marketplace must apply it. */
 export const OUTBOX_KINDS = ['remove_listing', 'reinstate_listing', 'notify', 'seller_status'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];

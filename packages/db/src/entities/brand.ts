@@ -127,7 +127,7 @@ export const IpRightSchema = new EntitySchema<IpRight>({
 });
 
 export class ProtectedProduct {
-  [OptionalProps]?: 'id' | 'createdAt';
+  [OptionalProps]?: 'id' | 'createdAt' | 'referenceImageHashes';
   id: string = newId();
   brand!: Brand;
   name!: string;
@@ -136,6 +136,8 @@ export class ProtectedProduct {
   currency!: string;
   category!: string;
   referenceImages!: string[];
+  /** Perceptual hashes of the reference images, computed on upload; detection compares listing images with them. */
+  referenceImageHashes!: string[];
   createdAt!: Date;
 }
 
@@ -152,6 +154,7 @@ export const ProtectedProductSchema = new EntitySchema<ProtectedProduct>({
     currency: { type: 'string', length: 3 },
     category: { type: 'string', length: 100 },
     referenceImages: { type: 'json' },
+    referenceImageHashes: { type: 'json', default: '[]' },
     createdAt: createdAtProperty,
   },
 });

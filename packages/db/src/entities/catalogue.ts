@@ -47,7 +47,10 @@ export class Listing {
     | 'matchedBrand'
     | 'matchedProduct'
     | 'riskScore'
-    | 'scoredAt';
+    | 'scoredAt'
+    | 'riskFeatures'
+    | 'riskModelVersion'
+    | 'imageHashes';
   id: string = newId();
   marketplace!: Marketplace;
   seller!: Seller;
@@ -63,6 +66,11 @@ export class Listing {
   matchedProduct!: ProtectedProduct | null;
   riskScore!: number | null;
   scoredAt!: Date | null;
+  /** The detection features behind `riskScore`, kept so a later label trains on what the model saw. */
+  riskFeatures!: Record<string, number> | null;
+  riskModelVersion!: number | null;
+  /** Perceptual hashes of the listing's images as the marketplace reports them; null when it reports none. */
+  imageHashes!: string[] | null;
   listedAt!: Date;
   createdAt!: Date;
   updatedAt!: Date;
@@ -76,6 +84,7 @@ export const ListingSchema = new EntitySchema<Listing>({
     { properties: ['seller'] },
     { properties: ['matchedBrand', 'status'] },
     { properties: ['status', 'updatedAt'] },
+    { properties: ['updatedAt', 'id'] },
   ],
   properties: {
     id: idProperty,
@@ -92,6 +101,9 @@ export const ListingSchema = new EntitySchema<Listing>({
     matchedProduct: { kind: 'm:1', entity: 'ProtectedProduct', nullable: true, deleteRule: 'set null' },
     riskScore: { type: 'double', nullable: true },
     scoredAt: { type: DateTimeType, nullable: true },
+    riskFeatures: { type: 'json', nullable: true },
+    riskModelVersion: { type: 'integer', nullable: true },
+    imageHashes: { type: 'json', nullable: true },
     listedAt: { type: DateTimeType },
     createdAt: createdAtProperty,
     updatedAt: updatedAtProperty,

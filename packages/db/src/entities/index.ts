@@ -8,6 +8,7 @@ import {
   RemovalSchema,
   StrikeSchema,
 } from './enforcement';
+import { DetectionDecisionSchema, DetectionLabelSchema, DetectionScanSchema } from './detection';
 import { SessionSchema, UserSchema } from './identity';
 import {
   ApiKeySchema,
@@ -25,6 +26,7 @@ import {
 
 export * from './brand';
 export * from './catalogue';
+export * from './detection';
 export * from './enforcement';
 export * from './identity';
 export * from './platform';
@@ -58,4 +60,7 @@ export const ENTITY_SCHEMAS = [
   AccountManagerAssignmentSchema,
   AllowlistEntrySchema,
   ApiKeySchema,
+  DetectionLabelSchema,
+  DetectionScanSchema,
+  DetectionDecisionSchema,
 ];
