@@ -80,3 +80,31 @@ export const SessionSchema = new EntitySchema<Session>({
     userAgent: { type: 'string', length: 500, nullable: true },
   },
 });
+
+/**
+ * Failed sign-ins of one e-mail address in the current window (`recordAccountFailure` in the domain).
+ * Keyed by the SHA-256 of the normalised address, so unknown addresses are counted like real ones
+ * without the table collecting what people typed.
+ */
+export class SignInThrottle {
+  [OptionalProps]?: 'lockedUntil';
+  keyHash!: string;
+  failures!: number;
+  windowStartedAt!: Date;
+  lockedUntil!: Date | null;
+  /** When both the window and the lock are over; older rows mean nothing and are pruned. */
+  expiresAt!: Date;
+}
+
+export const SignInThrottleSchema = new EntitySchema<SignInThrottle>({
+  class: SignInThrottle,
+  tableName: 'sign_in_throttles',
+  indexes: [{ properties: ['expiresAt'] }],
+  properties: {
+    keyHash: { type: 'string', length: 64, primary: true },
+    failures: { type: 'integer' },
+    windowStartedAt: { type: DateTimeType },
+    lockedUntil: { type: DateTimeType, nullable: true },
+    expiresAt: { type: DateTimeType },
+  },
+});

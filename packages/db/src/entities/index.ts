@@ -9,7 +9,7 @@ import {
   StrikeSchema,
 } from './enforcement';
 import { DetectionDecisionSchema, DetectionLabelSchema, DetectionScanSchema } from './detection';
-import { SessionSchema, UserSchema } from './identity';
+import { SessionSchema, SignInThrottleSchema, UserSchema } from './identity';
 import {
   ApiKeySchema,
   AuditEventSchema,
@@ -36,6 +36,7 @@ export const ENTITY_SCHEMAS = [
   BrandSchema,
   UserSchema,
   SessionSchema,
+  SignInThrottleSchema,
   IpRightSchema,
   ProtectedProductSchema,
   SellerSchema,
