@@ -91,7 +91,7 @@ export function evaluateModel(model: DetectionModel, examples: readonly Labelled
   };
 }
 
-const format = (value: number | null): string => (value === null ? 'undefined' : value.toFixed(3));
+const format = (value: number | null): string => (value === null ? 'n/a' : value.toFixed(3));
 /** Differences smaller than this are rounding, not a better model. */
 const EPSILON = 1e-9;
 

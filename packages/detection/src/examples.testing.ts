@@ -21,16 +21,22 @@ export function seededRandom(seed: number): () => number {
 
 /**
  * Labels shaped like the demo world's: counterfeits are cheap, often worded like counterfeits and sold
- * by young sellers; genuine listings near MSRP from established sellers; `noise` blurs the two.
+ * by young sellers; genuine listings near MSRP from established sellers. `noise` blurs the two, and a
+ * share of `wrongLabels` is labelled the wrong way, as brands sometimes answer.
  */
-export function syntheticExamples(count: number, seed: number, noise = 0.15): LabelledExample[] {
+export function syntheticExamples(
+  count: number,
+  seed: number,
+  noise = 0.4,
+  wrongLabels = 0.03,
+): LabelledExample[] {
   const random = seededRandom(seed);
   const jitter = (value: number, max = 1) => Math.min(max, Math.max(0, value + (random() - 0.5) * 2 * noise));
   return Array.from({ length: count }, (_, i) => {
     const counterfeit = random() < 0.5;
     return {
       id: `label-${seed}-${i}`,
-      counterfeit,
+      counterfeit: random() < wrongLabels ? !counterfeit : counterfeit,
       features: features({
         suspiciousTerms: counterfeit ? (random() < 0.8 ? jitter(0.67) : 0) : random() < 0.1 ? 0.33 : 0,
         officialTerms: counterfeit ? (random() < 0.15 ? 0.5 : 0) : random() < 0.7 ? jitter(0.75) : 0,
