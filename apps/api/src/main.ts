@@ -7,6 +7,7 @@ import { readEnv } from './env';
 import { startListingIngestion } from './workers/listing-ingestion';
 import { runGftGovernance } from './services/gft-governance';
 import { startAppealDeadlines } from './workers/appeal-deadlines';
+import { startDetectionScanner } from './workers/detection-scanner';
 import { runPeriodically } from './workers/periodic';
 import { startNotificationMailer } from './workers/notification-mailer';
 import { startOutboxDispatcher } from './workers/outbox-dispatcher';
@@ -51,6 +52,9 @@ const governance =
   env.JF_WORKERS === 'all'
     ? runPeriodically(() => runGftGovernance(database), 10 * 60_000, logger, 'GFT governance pass failed', { firstPassAfterMs: 10 * 60_000 })
     : null;
+// New and changed listings are scored as ingestion brings them; full scans and retraining on demand
+// from the admin, and on the detection settings' schedule.
+const scanner = env.JF_WORKERS === 'all' ? startDetectionScanner({ database, logger }) : null;
 if (!env.SMTP_URL) logger.info('SMTP_URL is not set: notifications stay in the apps, no e-mail is sent');
 
 const bulkRunner = new BulkJobRunner(database, logger, env.BULK_BATCH_PAUSE_MS);
@@ -75,7 +79,7 @@ const server = app.listen(env.PORT, env.HOST, () => {
 async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   server.close();
-  await Promise.all([outbox?.stop(), ingestion?.stop(), mailer?.stop(), appealDeadlines?.stop(), governance?.stop()]);
+  await Promise.all([outbox?.stop(), ingestion?.stop(), mailer?.stop(), appealDeadlines?.stop(), governance?.stop(), scanner?.stop()]);
   await database.close();
   process.exit(0);
 }

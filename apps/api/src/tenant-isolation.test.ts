@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Appeal, Brand, BulkJob, Document, IpRight, Message, MessageThread, NoticeItem, Notification, ProtectedProduct, Removal, Seller, User } from '@jf/db';
+import { Appeal, AuthRequest, Brand, BulkJob, Document, IpRight, Message, MessageThread, NoticeItem, Notification, ProtectedProduct, Removal, Seller, User } from '@jf/db';
 import { testDatabaseKinds } from '@jf/db/testing';
 import { appRouter } from './routers';
 import type { ProcedureMeta } from './trpc/init';
@@ -259,6 +259,41 @@ const CASES: Record<string, IsolationCase> = {
       expect((await database.fork().findOneOrFail(Appeal, appealId)).state).toBe('open');
     },
   },
+  'authRequests.list': {
+    access: 'brand',
+    probe: async ({ world }, asA) => {
+      const { requestId } = await foreignAuthRequest();
+      for (const role of brandRoles) {
+        const requests = await asA(role).authRequests.list({});
+        expect(requests.data.map((request) => request.id)).not.toContain(requestId);
+        expect(requests.data.every((request) => request.brandId === world.brandA.id)).toBe(true);
+      }
+    },
+  },
+  'authRequests.openCount': {
+    access: 'brand',
+    probe: async ({ database, world }, asA) => {
+      await foreignAuthRequest();
+      const own = await database.fork().count(AuthRequest, { brand: world.brandA.id, state: 'open' });
+      expect((await asA('brand_agent').authRequests.openCount()).open).toBe(own);
+    },
+  },
+  'authRequests.byId': {
+    access: 'brand',
+    probe: async (_bed, asA) => {
+      const { requestId } = await foreignAuthRequest();
+      await expectCode(asA('brand_agent').authRequests.byId({ id: requestId }), ['NOT_FOUND']);
+    },
+  },
+  'authRequests.answer': {
+    access: 'brand',
+    probe: async ({ database }, asA) => {
+      const { requestId } = await foreignAuthRequest();
+      await expectCode(asA('brand_admin').authRequests.answer({ ids: [requestId], answer: 'counterfeit', reason: 'Not ours to judge' }), ['BAD_REQUEST']);
+      expect((await database.fork().findOneOrFail(AuthRequest, requestId)).state).toBe('open');
+      expect(await database.fork().count(Removal, { authRequest: requestId })).toBe(0);
+    },
+  },
   'admin.queue.list': { access: 'staff' },
   'admin.queue.claim': { access: 'staff' },
   'admin.queue.release': { access: 'staff' },
@@ -296,6 +331,18 @@ const CASES: Record<string, IsolationCase> = {
   'admin.apiKeys.revoke': { access: 'staff' },
   'admin.sellers.list': { access: 'staff' },
   'admin.sellers.byId': { access: 'staff' },
+  'admin.authRequests.list': { access: 'staff' },
+  'admin.authRequests.byId': { access: 'staff' },
+  'admin.authRequests.stats': { access: 'staff' },
+  'admin.detection.models': { access: 'staff' },
+  'admin.detection.retrain': { access: 'staff' },
+  'admin.detection.promote': { access: 'staff' },
+  'admin.detection.scans': { access: 'staff' },
+  'admin.detection.scan': { access: 'staff' },
+  'admin.detection.startScan': { access: 'staff' },
+  'admin.detection.cancelScan': { access: 'staff' },
+  'admin.detection.settings': { access: 'staff' },
+  'admin.detection.updateSettings': { access: 'staff' },
 };
 
 /** An open appeal against a removal made for brand B. */
@@ -311,6 +358,18 @@ async function foreignAppeal() {
   await em.flush();
   foreignAppealIds = { appealId: appeal.id };
   return foreignAppealIds;
+}
+
+/** An open authentication request of brand B about one of the shared listings. */
+let foreignAuthRequestIds: { requestId: string } | null = null;
+async function foreignAuthRequest() {
+  const bed = currentBed!;
+  if (foreignAuthRequestIds) return foreignAuthRequestIds;
+  const em = bed.database.fork();
+  const request = em.create(AuthRequest, { brand: bed.world.brandB.id, marketplace: 'taobao', listing: bed.world.listings[6]!.id, signals: { score: 0.6 }, score: 0.6, dueAt: new Date(Date.now() + 86_400_000) });
+  await em.flush();
+  foreignAuthRequestIds = { requestId: request.id };
+  return foreignAuthRequestIds;
 }
 
 /** A thread of brand B with one message from its manager, unread by B. */
@@ -388,6 +447,7 @@ describe.each(testDatabaseKinds())('tenant isolation on %s', (kind) => {
     foreignNoticeIds = null;
     foreignThreadIds = null;
     foreignAppealIds = null;
+    foreignAuthRequestIds = null;
   });
   afterAll(() => bed.destroy());
 

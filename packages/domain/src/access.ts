@@ -19,6 +19,9 @@ export const STAFF_PERMISSIONS = {
   'integrations.manage': ['platform_admin'],
   /** Reading the audit trail; whose events, `auditScope`. Reviewers work queues and have no use for it. */
   'audit.read': ['leadership', 'account_manager', 'platform_admin'],
+  /** Detection's model versions, scans and authentication requests; changing them is for platform admins. */
+  'detection.read': ['leadership', 'account_manager', 'reviewer', 'platform_admin'],
+  'detection.manage': ['platform_admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type StaffPermission = keyof typeof STAFF_PERMISSIONS;
 

@@ -10,3 +10,4 @@ export * from './notices';
 export * from './listings';
 export * from './messaging';
 export * from './appeals';
+export * from './detection';

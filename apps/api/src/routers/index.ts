@@ -9,6 +9,8 @@ import { adminMessagesRouter, messagesRouter } from './messages';
 import { adminAuditRouter } from './audit';
 import { adminApiKeysRouter, adminAppealsRouter, appealsRouter } from './appeals';
 import { adminSellersRouter } from './sellers';
+import { adminAuthRequestsRouter, authRequestsRouter } from './auth-requests';
+import { adminDetectionRouter } from './detection';
 import { bulkNoticesRouter } from './bulk-notices';
 import { noticesRouter } from './notices';
 import { adminGftAuditRouter, adminIpRightsRouter, adminQueueRouter } from './review';
@@ -33,6 +35,7 @@ export const appRouter = router({
   notificationPreferences: notificationPreferencesRouter,
   messages: messagesRouter,
   appeals: appealsRouter,
+  authRequests: authRequestsRouter,
   admin: router({
     queue: adminQueueRouter,
     gftAudit: adminGftAuditRouter,
@@ -46,6 +49,8 @@ export const appRouter = router({
     appeals: adminAppealsRouter,
     apiKeys: adminApiKeysRouter,
     sellers: adminSellersRouter,
+    authRequests: adminAuthRequestsRouter,
+    detection: adminDetectionRouter,
   }),
 });
 

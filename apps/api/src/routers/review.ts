@@ -27,6 +27,7 @@ import {
 } from '@jf/db';
 import { z } from 'zod';
 import type { Context } from '../trpc/context';
+import { queueLabels } from '../services/detection';
 import { audit, requirePermission } from '../trpc/init';
 import { presentNoticeItem } from './notice-presenters';
 
@@ -140,6 +141,20 @@ export const adminQueueRouter = {
           after: { state: item.state, ...(input.decision === 'remove' ? {} : { message: input.message }) },
         });
       }
+      if (input.decision !== 'request_info') {
+        await queueLabels(
+          ctx.em,
+          items.map((item) => ({
+            source: 'review',
+            sourceId: item.id,
+            listingId: item.listing.id,
+            brandId: item.brand.id,
+            decision: input.decision === 'remove' ? 'remove' : 'reject',
+            rejectionCode: input.decision === 'reject' ? input.rejectionCode : null,
+          })),
+          now,
+        );
+      }
       return { decided: items.map((item) => ({ id: item.id, state: item.state })) };
     }),
 };
@@ -174,6 +189,7 @@ export const adminGftAuditRouter = {
         brandId: item.brand.id,
         after: { upheld: input.upheld, note: input.note },
       });
+      await queueLabels(ctx.em, [{ source: 'gft_audit', sourceId: item.id, listingId: item.listing.id, brandId: item.brand.id, upheld: input.upheld }]);
       return { id: item.id, auditUpheld: item.auditUpheld };
     }),
 };

@@ -30,6 +30,7 @@ import {
   type Removal,
   type User,
 } from '@jf/db';
+import { queueLabels } from './detection';
 
 export const appealSettings = (em: EntityManager): Promise<AppealSettings> => readSetting(em, 'appeals', appealSettingsSchema, DEFAULT_APPEAL_SETTINGS);
 export const strikeSettings = (em: EntityManager): Promise<StrikeSettings> => readSetting(em, 'strikes', strikeSettingsSchema, DEFAULT_STRIKE_SETTINGS);
@@ -137,6 +138,9 @@ export async function moveAppeal(em: EntityManager, appeal: Appeal, move: Appeal
       entityType: 'appeal',
       entityId: appeal.id,
     });
+  }
+  if (appeal.state === 'upheld' || appeal.state === 'reinstated') {
+    await queueLabels(em, [{ source: 'appeal', sourceId: appeal.id, listingId: appeal.removal.listing.id, brandId, state: appeal.state }], move.now);
   }
   recordAudit(em, { actor: move.actor, action: `appeal_${move.event}`, entityType: 'appeal', entityId: appeal.id, brandId, before: { state: before }, after });
 }

@@ -15,3 +15,4 @@ export * from './appeals';
 export * from './settings';
 export * from './governance';
 export * from './sellers';
+export * from './detection';

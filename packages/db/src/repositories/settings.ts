@@ -12,3 +12,8 @@ export async function readSetting<T>(em: EntityManager, key: string, schema: z.Z
   const parsed = schema.safeParse({ ...(defaults as object), ...(row.value as object) });
   return parsed.success ? parsed.data : defaults;
 }
+
+/** Stores a setting (insert or replace) in the caller's transaction. */
+export async function writeSetting(em: EntityManager, key: string, value: unknown, updatedById: string | null = null): Promise<void> {
+  await em.upsert(Setting, { key, value: value as Record<string, unknown>, updatedBy: updatedById, updatedAt: new Date() });
+}

@@ -7,3 +7,4 @@ export * from './messages';
 export * from './audit';
 export * from './appeals';
 export * from './sellers';
+export * from './detection';

@@ -1,0 +1,211 @@
+import {
+  answerAuthRequestsInput,
+  authRequestStatsInput,
+  authResponseTimes,
+  expiryRate,
+  brandAuthRequestsInput,
+  idSchema,
+  invalidInput,
+  listStaffAuthRequestsInput,
+  notFound,
+  transitionAuthRequest,
+  type FieldIssues,
+} from '@jf/domain';
+import { AllowlistEntry, AuthRequest, Removal, enqueueRemoval, findPage, type Page } from '@jf/db';
+import type { FilterQuery } from '@mikro-orm/core';
+import { z } from 'zod';
+import { queueLabels } from '../services/detection';
+import type { Context } from '../trpc/context';
+import { audit, brandScopedProcedure, requirePermission } from '../trpc/init';
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+const POPULATE = ['listing', 'listing.seller', 'product', 'brand', 'answeredBy', 'marketplace'] as const;
+
+function presentAuthRequest(request: AuthRequest, removal?: Removal | null) {
+  const { listing } = request;
+  return {
+    id: request.id,
+    brandId: request.brand.id,
+    brandName: request.brand.name,
+    marketplaceCode: request.marketplace.code,
+    state: request.state,
+    score: request.score,
+    signals: request.signals,
+    listing: {
+      id: listing.id,
+      externalId: listing.externalId,
+      title: listing.title,
+      priceCents: listing.priceCents,
+      currency: listing.currency,
+      category: listing.category,
+      status: listing.status,
+      images: listing.images,
+    },
+    seller: { id: listing.seller.id, externalId: listing.seller.externalId, name: listing.seller.name, registeredAt: listing.seller.registeredAt.toISOString(), strikes: listing.seller.strikeCount },
+    product: request.product ? { id: request.product.id, name: request.product.name, msrpCents: request.product.msrpCents, currency: request.product.currency } : null,
+    answer: request.answer,
+    answerReason: request.answerReason,
+    answeredBy: request.answeredBy ? { id: request.answeredBy.id, name: request.answeredBy.name } : null,
+    answeredAt: iso(request.answeredAt),
+    dueAt: request.dueAt.toISOString(),
+    createdAt: request.createdAt.toISOString(),
+    removal: removal ? { id: removal.id, requestedAt: removal.requestedAt.toISOString(), removedAt: iso(removal.removedAt) } : null,
+  };
+}
+export type AuthRequestDto = ReturnType<typeof presentAuthRequest>;
+
+const listRequests = (ctx: Context, where: FilterQuery<AuthRequest>, page: number, perPage: number, sort: { field: 'createdAt' | 'dueAt' | 'score'; order: 'ASC' | 'DESC' }): Promise<Page<AuthRequest>> =>
+  findPage(ctx.em, AuthRequest, where, { page, perPage, sort }, { populate: POPULATE });
+
+async function removalsOf(ctx: Context, requests: readonly AuthRequest[]): Promise<Map<string, Removal>> {
+  const answered = requests.filter((request) => request.answer === 'counterfeit').map((request) => request.id);
+  if (answered.length === 0) return new Map();
+  const removals = await ctx.em.find(Removal, { authRequest: { $in: answered } });
+  return new Map(removals.map((removal) => [removal.authRequest!.id, removal]));
+}
+
+async function presentPage(ctx: Context, page: Page<AuthRequest>) {
+  const removals = await removalsOf(ctx, page.items);
+  return { data: page.items.map((request) => presentAuthRequest(request, removals.get(request.id))), total: page.total };
+}
+
+export const authRequestsRouter = {
+  /** The brand's inbox: open requests first by due date, or any state. */
+  list: brandScopedProcedure()
+    .input(brandAuthRequestsInput)
+    .query(async ({ ctx, input }) => {
+      const where: FilterQuery<AuthRequest> = { brand: ctx.brandId, ...(input.state ? { state: input.state } : {}) };
+      const sort = input.state === 'open' ? ({ field: 'dueAt', order: 'ASC' } as const) : ({ field: 'createdAt', order: 'DESC' } as const);
+      return presentPage(ctx, await listRequests(ctx, where, input.page, input.perPage, sort));
+    }),
+
+  openCount: brandScopedProcedure().query(async ({ ctx }) => ({ open: await ctx.em.count(AuthRequest, { brand: ctx.brandId, state: 'open' }) })),
+
+  byId: brandScopedProcedure()
+    .input(z.object({ id: idSchema }))
+    .query(async ({ ctx, input }) => {
+      const request = await ctx.em.findOne(AuthRequest, { id: input.id, brand: ctx.brandId }, { populate: POPULATE });
+      if (!request) throw notFound('Authentication request');
+      return presentAuthRequest(request, (await removalsOf(ctx, [request])).get(request.id));
+    }),
+
+  /**
+   * Answers one or many requests with the same verdict, all or none: `counterfeit` removes each
+   * listing at once (source `authentication`), `genuine` clears it (and may allowlist its seller).
+   * Every counterfeit or genuine answer becomes a detection label.
+   */
+  answer: brandScopedProcedure('brand_admin', 'brand_agent')
+    .input(answerAuthRequestsInput)
+    .mutation(async ({ ctx, input }) => {
+      const ids = [...new Set(input.ids)];
+      const requests = await ctx.em.find(AuthRequest, { id: { $in: ids }, brand: ctx.brandId }, { populate: POPULATE });
+      const byId = new Map(requests.map((request) => [request.id, request]));
+      const issues: FieldIssues = {};
+      for (const [index, id] of ids.entries()) {
+        const request = byId.get(id);
+        if (!request) issues[`ids.${index}`] = ['is not an authentication request of your brand'];
+        else if (!transitionAuthRequest(request.state, 'answer').ok) issues[`ids.${index}`] = [`was already ${request.state === 'expired' ? 'expired' : 'answered'}; it can no longer be answered`];
+      }
+      if (Object.keys(issues).length > 0) throw invalidInput('No request was answered', issues);
+      const now = new Date();
+      const busyListings = new Set(
+        (await ctx.em.find(Removal, { listing: { $in: requests.map((request) => request.listing.id) }, reinstatedAt: null }, { fields: ['listing'] })).map((removal) => removal.listing.id),
+      );
+      const removals = new Map<string, Removal>();
+      for (const request of requests) {
+        request.state = 'answered';
+        request.answer = input.answer;
+        request.answerReason = input.reason;
+        request.answeredBy = ctx.user;
+        request.answeredAt = now;
+        if (input.answer === 'counterfeit' && request.listing.status !== 'removed' && !busyListings.has(request.listing.id)) {
+          const removal = ctx.em.create(Removal, {
+            brand: request.brand,
+            marketplace: request.marketplace,
+            listing: request.listing,
+            source: 'authentication',
+            authRequest: request,
+            requestedAt: now,
+          });
+          enqueueRemoval(ctx.em, { removal, listing: request.listing, marketplace: request.marketplace, brand: request.brand }, now);
+          busyListings.add(request.listing.id);
+          removals.set(request.id, removal);
+        }
+        if (input.answer === 'genuine' && input.allowlistSeller) await allowlistSeller(ctx, request, input.reason);
+        audit(ctx, {
+          action: `auth_request_answered_${input.answer}`,
+          entityType: 'auth_request',
+          entityId: request.id,
+          brandId: ctx.brandId,
+          before: { state: 'open' },
+          after: { state: 'answered', answer: input.answer, reason: input.reason, removalId: removals.get(request.id)?.id ?? null },
+        });
+      }
+      await queueLabels(
+        ctx.em,
+        requests.map((request) => ({ source: 'authentication', sourceId: request.id, listingId: request.listing.id, brandId: ctx.brandId, answer: input.answer })),
+        now,
+      );
+      return { answered: requests.map((request) => presentAuthRequest(request, removals.get(request.id))) };
+    }),
+};
+
+async function allowlistSeller(ctx: Context & { brandId: string }, request: AuthRequest, reason: string): Promise<void> {
+  const seller = request.listing.seller;
+  const existing = await ctx.em.count(AllowlistEntry, { brand: ctx.brandId, marketplace: request.marketplace, sellerExternalId: seller.externalId });
+  if (existing > 0) return;
+  ctx.em.create(AllowlistEntry, {
+    brand: request.brand,
+    marketplace: request.marketplace,
+    sellerExternalId: seller.externalId,
+    sellerName: seller.name,
+    note: `Answered genuine: ${reason}`,
+    addedBy: ctx.user,
+  });
+  audit(ctx, { action: 'allowlist_added', entityType: 'seller', entityId: seller.externalId, brandId: ctx.brandId, after: { marketplace: request.marketplace.code, note: reason, authRequestId: request.id } });
+}
+
+export const adminAuthRequestsRouter = {
+  list: requirePermission('detection.read')
+    .input(listStaffAuthRequestsInput)
+    .query(async ({ ctx, input }) => {
+      const { brandId, state, answer, olderThanHours } = input.filter;
+      const where: FilterQuery<AuthRequest> = {
+        ...(brandId ? { brand: brandId } : {}),
+        ...(state ? { state } : {}),
+        ...(answer ? { answer } : {}),
+        ...(olderThanHours !== undefined ? { createdAt: { $lte: new Date(Date.now() - olderThanHours * 3_600_000) } } : {}),
+      };
+      return presentPage(ctx, await listRequests(ctx, where, input.page, input.perPage, input.sort));
+    }),
+
+  byId: requirePermission('detection.read')
+    .input(z.object({ id: idSchema }))
+    .query(async ({ ctx, input }) => {
+      const request = await ctx.em.findOne(AuthRequest, { id: input.id }, { populate: POPULATE });
+      if (!request) throw notFound('Authentication request');
+      return presentAuthRequest(request, (await removalsOf(ctx, [request])).get(request.id));
+    }),
+
+  /** Response-time figures over the last `days`: answer time p50/p90, expiry rate, answers by verdict. */
+  stats: requirePermission('detection.read')
+    .input(authRequestStatsInput)
+    .query(async ({ ctx, input }) => {
+      const since = new Date(Date.now() - input.days * 86_400_000);
+      const requests = await ctx.em.find(
+        AuthRequest,
+        { createdAt: { $gte: since }, ...(input.brandId ? { brand: input.brandId } : {}) },
+        { fields: ['state', 'answer', 'createdAt', 'answeredAt', 'dueAt'] },
+      );
+      const byAnswer = { counterfeit: 0, genuine: 0, unsure: 0 };
+      for (const request of requests) if (request.answer) byAnswer[request.answer]++;
+      return {
+        days: input.days,
+        total: requests.length,
+        open: requests.filter((request) => request.state === 'open').length,
+        responseTime: authResponseTimes(requests),
+        expiry: expiryRate(requests),
+        byAnswer,
+      };
+    }),
+};
