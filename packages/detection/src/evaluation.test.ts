@@ -147,6 +147,14 @@ describe('shouldPromote', () => {
     expect(shouldPromote(current, current).promote).toBe(false);
   });
 
+  it('is not held back by a current model that is precise only because it removes almost nothing', () => {
+    const timid = evaluation({ precision: 1, recall: 0.06, f1: 0.11 });
+    expect(shouldPromote(evaluation({ precision: 0.956, recall: 0.95, f1: 0.953 }), timid).promote).toBe(true);
+    const belowTarget = shouldPromote(evaluation({ precision: 0.94, recall: 0.97, f1: 0.955 }), timid);
+    expect(belowTarget.promote).toBe(false);
+    expect(belowTarget.reason).toMatch(/target of 0\.950/);
+  });
+
   it('never promotes below the precision floor, however much F1 rises', () => {
     const weakCurrent = evaluation({ precision: 0.85, recall: 0.5, f1: 0.63 });
     const decision = shouldPromote(evaluation({ precision: 0.89, recall: 0.9, f1: 0.89 }), weakCurrent);

@@ -16,6 +16,12 @@ export const MIN_HELD_OUT = 20;
 export const PRECISION_TOLERANCE = 0.01;
 /** …and never fall below this precision: a wrong proactive removal hurts a real seller. */
 export const PRECISION_FLOOR = 0.9;
+/**
+ * A candidate that reaches this precision is never held back by a current model's higher one: a model
+ * that removes almost nothing, all of it counterfeit (precision 1, recall 0.06), must not block every
+ * successor that removes far more at the product's target precision.
+ */
+export const PROMOTION_PRECISION_TARGET = 0.95;
 
 export interface ThresholdOptions {
   /** Precision the removal band must reach (default 0.95). */
@@ -127,13 +133,15 @@ export function shouldPromote(
   if (current.f1 !== null && candidate.f1 <= current.f1 + EPSILON) {
     return keep(`F1 ${format(candidate.f1)} is not higher than the current model's ${format(current.f1)}.`);
   }
-  const precisionBound = Math.max((current.precision ?? 0) - PRECISION_TOLERANCE, PRECISION_FLOOR);
+  const precisionBound = Math.max(Math.min((current.precision ?? 0) - PRECISION_TOLERANCE, PROMOTION_PRECISION_TARGET), PRECISION_FLOOR);
   const precision = candidate.precision ?? 0;
   if (precision < precisionBound - EPSILON) {
     const why =
       precisionBound === PRECISION_FLOOR
         ? `the floor of ${format(PRECISION_FLOOR)}`
-        : `${format(precisionBound)} (the current model's ${format(current.precision)} less ${PRECISION_TOLERANCE})`;
+        : precisionBound === PROMOTION_PRECISION_TARGET
+          ? `the target of ${format(PROMOTION_PRECISION_TARGET)}`
+          : `${format(precisionBound)} (the current model's ${format(current.precision)} less ${PRECISION_TOLERANCE})`;
     return keep(
       `Precision ${format(candidate.precision)} is below ${why}, although F1 rose to ${format(candidate.f1)}.`,
     );

@@ -14,12 +14,12 @@ import {
 import { AllowlistEntry, AuthRequest, Removal, enqueueRemoval, findPage, type Page } from '@jf/db';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
-import { queueLabels } from '../services/detection';
+import { AUTH_REQUEST_POPULATE, answerAuthRequests } from '../services/auth-requests';
 import type { Context } from '../trpc/context';
 import { audit, brandScopedProcedure, requirePermission } from '../trpc/init';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
-const POPULATE = ['listing', 'listing.seller', 'product', 'brand', 'answeredBy', 'marketplace'] as const;
+const POPULATE = AUTH_REQUEST_POPULATE;
 
 function presentAuthRequest(request: AuthRequest, removal?: Removal | null) {
   const { listing } = request;
@@ -97,73 +97,14 @@ export const authRequestsRouter = {
   answer: brandScopedProcedure('brand_admin', 'brand_agent')
     .input(answerAuthRequestsInput)
     .mutation(async ({ ctx, input }) => {
-      const ids = [...new Set(input.ids)];
-      const requests = await ctx.em.find(AuthRequest, { id: { $in: ids }, brand: ctx.brandId }, { populate: POPULATE });
-      const byId = new Map(requests.map((request) => [request.id, request]));
-      const issues: FieldIssues = {};
-      for (const [index, id] of ids.entries()) {
-        const request = byId.get(id);
-        if (!request) issues[`ids.${index}`] = ['is not an authentication request of your brand'];
-        else if (!transitionAuthRequest(request.state, 'answer').ok) issues[`ids.${index}`] = [`was already ${request.state === 'expired' ? 'expired' : 'answered'}; it can no longer be answered`];
-      }
-      if (Object.keys(issues).length > 0) throw invalidInput('No request was answered', issues);
-      const now = new Date();
-      const busyListings = new Set(
-        (await ctx.em.find(Removal, { listing: { $in: requests.map((request) => request.listing.id) }, reinstatedAt: null }, { fields: ['listing'] })).map((removal) => removal.listing.id),
-      );
-      const removals = new Map<string, Removal>();
-      for (const request of requests) {
-        request.state = 'answered';
-        request.answer = input.answer;
-        request.answerReason = input.reason;
-        request.answeredBy = ctx.user;
-        request.answeredAt = now;
-        if (input.answer === 'counterfeit' && request.listing.status !== 'removed' && !busyListings.has(request.listing.id)) {
-          const removal = ctx.em.create(Removal, {
-            brand: request.brand,
-            marketplace: request.marketplace,
-            listing: request.listing,
-            source: 'authentication',
-            authRequest: request,
-            requestedAt: now,
-          });
-          enqueueRemoval(ctx.em, { removal, listing: request.listing, marketplace: request.marketplace, brand: request.brand }, now);
-          busyListings.add(request.listing.id);
-          removals.set(request.id, removal);
-        }
-        if (input.answer === 'genuine' && input.allowlistSeller) await allowlistSeller(ctx, request, input.reason);
-        audit(ctx, {
-          action: `auth_request_answered_${input.answer}`,
-          entityType: 'auth_request',
-          entityId: request.id,
-          brandId: ctx.brandId,
-          before: { state: 'open' },
-          after: { state: 'answered', answer: input.answer, reason: input.reason, removalId: removals.get(request.id)?.id ?? null },
-        });
-      }
-      await queueLabels(
+      const { requests, removals } = await answerAuthRequests(
         ctx.em,
-        requests.map((request) => ({ source: 'authentication', sourceId: request.id, listingId: request.listing.id, brandId: ctx.brandId, answer: input.answer })),
-        now,
+        { user: ctx.user, brandId: ctx.brandId, actor: { id: ctx.user.id, label: `${ctx.user.email} (${ctx.user.role})` }, requestId: ctx.requestId },
+        input,
       );
       return { answered: requests.map((request) => presentAuthRequest(request, removals.get(request.id))) };
     }),
 };
-
-async function allowlistSeller(ctx: Context & { brandId: string }, request: AuthRequest, reason: string): Promise<void> {
-  const seller = request.listing.seller;
-  const existing = await ctx.em.count(AllowlistEntry, { brand: ctx.brandId, marketplace: request.marketplace, sellerExternalId: seller.externalId });
-  if (existing > 0) return;
-  ctx.em.create(AllowlistEntry, {
-    brand: request.brand,
-    marketplace: request.marketplace,
-    sellerExternalId: seller.externalId,
-    sellerName: seller.name,
-    note: `Answered genuine: ${reason}`,
-    addedBy: ctx.user,
-  });
-  audit(ctx, { action: 'allowlist_added', entityType: 'seller', entityId: seller.externalId, brandId: ctx.brandId, after: { marketplace: request.marketplace.code, note: reason, authRequestId: request.id } });
-}
 
 export const adminAuthRequestsRouter = {
   list: requirePermission('detection.read')
