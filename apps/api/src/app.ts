@@ -8,10 +8,12 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import type { Database, SessionPolicy } from '@jf/db';
+import type { SignInAddressPolicy } from '@jf/domain';
 import { bulkNoticeRoutes } from './http/bulk-notices';
 import { documentRoutes } from './http/documents';
 import { auditExportRoute } from './http/audit-export';
 import { integrationRoutes } from './http/integration';
+import { SignInAddressLimiter } from './http/sign-in-limiter';
 import type { BulkJobRunner } from './services/bulk-notices';
 import { contextFactory } from './trpc/context';
 import { appRouter } from './routers';
@@ -20,13 +22,21 @@ export interface AppOptions {
   database: Database;
   logger: Logger;
   sessionPolicy: SessionPolicy;
+  /** Served over HTTPS (COOKIE_SECURE): the session cookie is marked Secure and browsers are told to stay on HTTPS (HSTS). */
   cookieSecure: boolean;
+  /** Sign-in attempts allowed per client address; the domain's SIGN_IN_ADDRESS_LIMIT unless a test sets its own. */
+  signInAddressLimit?: SignInAddressPolicy;
   /** Where uploaded files are kept, and the in-process runner that works through bulk notices. */
   uploadDir: string;
   bulkRunner: BulkJobRunner;
   /** Built single-page apps to serve, mounted at `/admin/` and `/portal/`. */
   adminDist?: string;
   portalDist?: string;
+}
+
+/** A URL with the values of token-like query parameters (e.g. an invitation link's) replaced. */
+export function redactUrlTokens(url: string): string {
+  return url.replace(/([?&][^=&#]*(?:token|key|secret|password)[^=&#]*=)[^&#]*/gi, '$1[Redacted]');
 }
 
 /** The whole HTTP surface, without listening: tests and main.ts both build it here. */
@@ -43,8 +53,10 @@ export function createApp(options: AppOptions): Express {
         res.setHeader('x-request-id', id);
         return id;
       },
-      // Cookies and CSRF tokens never reach the log.
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      // Cookies, CSRF tokens, API keys and one-time tokens in links never reach the log.
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      // The query string is logged once, inside the URL, with token-like values replaced.
+      serializers: { req: ({ query: _query, ...req }: { url?: string; query?: unknown }) => ({ ...req, url: req.url && redactUrlTokens(req.url) }) },
       // Health probes and static assets would drown the requests that matter.
       autoLogging: { ignore: (req) => req.url === '/health' || /^\/(admin|portal)\/assets\//.test(req.url ?? '') },
     }),
@@ -52,8 +64,12 @@ export function createApp(options: AppOptions): Express {
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'upgrade-insecure-requests': null },
+        // Nothing here is meant to be framed: no other site may frame the apps (clickjacking).
+        directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': null },
       },
+      xFrameOptions: { action: 'deny' },
+      // HSTS only means something over HTTPS; on a plain-HTTP deployment it would only mislead.
+      strictTransportSecurity: options.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     }),
   );
   app.use(cookieParser());
@@ -77,7 +93,7 @@ export function createApp(options: AppOptions): Express {
     express.json({ limit: '1mb' }),
     createExpressMiddleware({
       router: appRouter,
-      createContext: contextFactory(options),
+      createContext: contextFactory({ ...options, signInLimiter: new SignInAddressLimiter(options.signInAddressLimit) }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, path }, 'procedure failed');
       },

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { DEFAULT_SESSION_POLICY } from '@jf/domain';
 
 /** The only place that reads process.env; everything else receives a parsed Env. */
 const envSchema = z.object({
@@ -8,8 +9,9 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
-  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(DEFAULT_SESSION_POLICY.ttlMs / 3_600_000),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(DEFAULT_SESSION_POLICY.idleMs / 60_000),
+  /** Served over HTTPS: the session cookie is marked Secure and HSTS is sent. */
   COOKIE_SECURE: z
     .enum(['true', 'false'])
     .default('false')

@@ -2,6 +2,7 @@ export * from './model';
 export * from './errors';
 export * from './api';
 export * from './access';
+export * from './auth';
 export * from './schemas';
 export * from './state-machines';
 export * from './policy/gft';

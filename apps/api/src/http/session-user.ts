@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { DomainError, isBrandRole } from '@jf/domain';
 import { resolveSession, type Database, type SessionPolicy, type User } from '@jf/db';
-import { CSRF_HEADER, SESSION_COOKIE } from '../trpc/context';
+import { CSRF_HEADER, csrfTokenMatches, SESSION_COOKIE } from '../trpc/context';
 
 /** What the plain-HTTP routes (file uploads and downloads) need to authenticate like tRPC does. */
 export interface HttpAuthOptions {
@@ -27,7 +27,7 @@ export async function sessionUser(req: Request, options: HttpAuthOptions, requir
   const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
   const session = token ? await resolveSession(options.database.fork(), token, options.sessionPolicy) : null;
   if (!session) throw new DomainError('unauthenticated', 'Sign in first');
-  if (requireCsrf && req.header(CSRF_HEADER) !== session.csrfToken) {
+  if (requireCsrf && !csrfTokenMatches(session.csrfToken, req.header(CSRF_HEADER))) {
     throw new DomainError('forbidden', 'Missing or invalid CSRF token; reload the page and try again');
   }
   return session.user;

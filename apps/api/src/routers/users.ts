@@ -1,4 +1,5 @@
 import {
+  assertNewPassword,
   brandUserRefInput,
   conflict,
   createStaffUserInput,
@@ -52,6 +53,7 @@ export const adminStaffRouter = {
     .input(createStaffUserInput)
     .mutation(async ({ ctx, input }) => {
       await assertEmailFree(ctx.em, input.email);
+      assertNewPassword(input.password, input.email);
       const user = ctx.em.create(User, {
         email: input.email,
         name: input.name,

@@ -3,14 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { createApp } from '../app';
+import { createApp, type AppOptions } from '../app';
 import { BulkJobRunner } from '../services/bulk-notices';
 import type { DatabaseKind } from '@jf/db';
 import { createApiTestBed, TEST_SESSION_POLICY, type ApiTestBed } from './index';
 
-/** The whole HTTP app over the test bed's database, listening on a loopback port of its own. */
-export async function startTestServer(bed: ApiTestBed): Promise<{ base: string; close(): void }> {
-  const logger = pino({ level: 'silent' });
+/** The whole HTTP app over the test bed's database, listening on a loopback port of its own; `options` override the defaults. */
+export async function startTestServer(bed: ApiTestBed, options: Partial<AppOptions> = {}): Promise<{ base: string; close(): void }> {
+  const logger = options.logger ?? pino({ level: 'silent' });
   const app = createApp({
     database: bed.database,
     logger,
@@ -18,6 +18,7 @@ export async function startTestServer(bed: ApiTestBed): Promise<{ base: string; 
     cookieSecure: false,
     uploadDir: mkdtempSync(join(tmpdir(), 'jf-test-uploads-')),
     bulkRunner: new BulkJobRunner(bed.database, logger),
+    ...options,
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

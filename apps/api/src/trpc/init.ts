@@ -1,12 +1,17 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import { hasPermission, invalidInput, isBrandRole, nulCharacterPath, type BrandRole, type StaffPermission, type StaffRole } from '@jf/domain';
+import { DomainError, hasPermission, invalidInput, isBrandRole, nulCharacterPath, type BrandRole, type StaffPermission, type StaffRole } from '@jf/domain';
 import { auditRow, insertAuditRows, recordAudit, type AuditEntry, type User } from '@jf/db';
-import type { Context } from './context';
+import { csrfTokenMatches, type Context } from './context';
 import { domainCodeOf, fieldIssuesOf, toTRPCError } from './errors';
 
 /** Who may call a procedure; the tenant-isolation test reads it for every procedure. */
 export interface ProcedureMeta {
   access: 'public' | 'authed' | 'staff' | 'brand';
+  /**
+   * The mutation opens its own transactions instead of running in one: for the few that must keep a
+   * write when they refuse (sign-in counts a failed attempt and audits a lockout, then fails).
+   */
+  ownTransactions?: boolean;
 }
 
 const t = initTRPC
@@ -38,8 +43,8 @@ const mapErrors = t.middleware(async ({ next }) => {
 const ROLLBACK = Symbol('rollback');
 
 /** Every mutation runs in one transaction: its changes and its audit rows commit or roll back together. */
-const transactionalMutations = t.middleware(async ({ ctx, type, next }) => {
-  if (type !== 'mutation') return next();
+const transactionalMutations = t.middleware(async ({ ctx, type, meta, next }) => {
+  if (type !== 'mutation' || meta?.ownTransactions) return next();
   let outcome: Awaited<ReturnType<typeof next>> | undefined;
   try {
     await ctx.em.transactional(async (em) => {
@@ -59,8 +64,8 @@ const transactionalMutations = t.middleware(async ({ ctx, type, next }) => {
 const csrfGuard = t.middleware(({ ctx, type, next }) => {
   if (type !== 'mutation' || ctx.transport !== 'cookie') return next();
   const expected = ctx.session?.csrfToken;
-  if (!ctx.csrfHeader || (expected && ctx.csrfHeader !== expected)) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Missing or invalid CSRF token; reload the page and try again' });
+  if (!ctx.csrfHeader || (expected && !csrfTokenMatches(expected, ctx.csrfHeader))) {
+    throw new DomainError('forbidden', 'Missing or invalid CSRF token; reload the page and try again');
   }
   return next();
 });

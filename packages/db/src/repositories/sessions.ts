@@ -1,17 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { Session, User } from '../entities';
-import { selectRows } from './sql';
+import {
+  ACCOUNT_LOCKOUT,
+  accountFailuresExpireAt,
+  accountLockRemainingMs,
+  recordAccountFailure,
+  sessionNeedsTouch,
+  sessionVerdict,
+  type AccountFailures,
+  type AccountLockoutPolicy,
+  type SessionPolicy,
+} from '@jf/domain';
+import { Session, SignInThrottle, User } from '../entities';
+import { isUniqueViolation } from '../errors';
+import { dateOf, selectRows } from './sql';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 export const newToken = (): string => randomBytes(32).toString('base64url');
 
-export interface SessionPolicy {
-  /** Absolute lifetime of a session. */
-  ttlMs: number;
-  /** A session unused for this long is dead even before its lifetime ends. */
-  idleMs: number;
-}
+export type { SessionPolicy };
 
 /** Starts a session; only the returned token (for the cookie) can find it again. */
 export function createSession(
@@ -55,13 +62,12 @@ export async function resolveSession(
 ): Promise<Session | null> {
   const session = await findSession(em, hashToken(token));
   if (!session) return null;
-  const idleFor = now.getTime() - session.lastSeenAt.getTime();
-  if (session.expiresAt <= now || idleFor > policy.idleMs || session.user.status !== 'active') {
+  // The rules (lifetime, idle timeout, inactive users, how often to touch) are the domain's.
+  if (sessionVerdict(session, session.user.status === 'active', now, policy) !== 'live') {
     await em.nativeDelete(Session, { tokenHash: session.tokenHash });
     return null;
   }
-  // Touch at most once a minute: a write per request would serialise SQLite readers behind the writer.
-  if (idleFor > 60_000) {
+  if (sessionNeedsTouch(session.lastSeenAt, now)) {
     session.lastSeenAt = now;
     await em.nativeUpdate(Session, { tokenHash: session.tokenHash }, { lastSeenAt: now });
   }
@@ -73,3 +79,52 @@ export const endSession = (em: EntityManager, session: Session): Promise<number>
 
 export const deleteUserSessions = (em: EntityManager, userId: string): Promise<number> =>
   em.nativeDelete(Session, { user: userId });
+
+// ————————————————————————————————————————————————————————————— sign-in lockout
+
+const throttleKey = (email: string): string => hashToken(`sign-in:${email.trim().toLowerCase()}`);
+
+async function readThrottle(em: EntityManager, keyHash: string): Promise<AccountFailures | null> {
+  const [row] = await selectRows<Record<string, unknown>>(em, 'select * from sign_in_throttles where key_hash = ?', [keyHash]);
+  if (!row) return null;
+  return { failures: Number(row.failures), windowStartedAt: dateOf(row.window_started_at)!, lockedUntil: dateOf(row.locked_until) };
+}
+
+export type SignInAttempt = { refused: true; retryAfterMs: number } | { refused: false; lockedNow: boolean };
+
+/**
+ * Counts a sign-in attempt of `email` as failed before the password is checked, so that parallel
+ * guesses cannot all get through; a successful sign-in then clears the count (`clearSignInFailures`).
+ * A locked address is refused without counting. Compare-and-set on the row keeps concurrent attempts
+ * from losing counts on both dialects; run it outside a transaction so the count stands when the
+ * sign-in fails.
+ */
+export async function countSignInAttempt(em: EntityManager, email: string, now = new Date(), policy: AccountLockoutPolicy = ACCOUNT_LOCKOUT): Promise<SignInAttempt> {
+  const keyHash = throttleKey(email);
+  for (let round = 0; round < 8; round++) {
+    const current = await readThrottle(em, keyHash);
+    const retryAfterMs = accountLockRemainingMs(current, now);
+    if (retryAfterMs > 0) return { refused: true, retryAfterMs };
+    const { state, lockedNow } = recordAccountFailure(current, now, policy);
+    const values = { ...state, expiresAt: accountFailuresExpireAt(state, policy) };
+    if (!current) {
+      // New rows are the only growth: forget the ones whose window and lock are over first.
+      await em.nativeDelete(SignInThrottle, { expiresAt: { $lt: now } });
+      try {
+        await em.insert(SignInThrottle, { keyHash, ...values });
+        return { refused: false, lockedNow };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        continue;
+      }
+    }
+    const where = { keyHash, failures: current.failures, windowStartedAt: current.windowStartedAt };
+    if ((await em.nativeUpdate(SignInThrottle, where, values)) === 1) return { refused: false, lockedNow };
+  }
+  // Only a flood of parallel attempts at one address gets here: refuse like a lock.
+  return { refused: true, retryAfterMs: policy.lockMs };
+}
+
+/** A successful sign-in forgets the address's failures and lifts its lock. */
+export const clearSignInFailures = (em: EntityManager, email: string): Promise<number> =>
+  em.nativeDelete(SignInThrottle, { keyHash: throttleKey(email) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, weakPasswordReasons } from '../auth/password-policy';
 
 export const idSchema = z.uuid({ error: 'must be a valid id' });
 
@@ -27,11 +28,17 @@ export const emailSchema = z
   .toLowerCase()
   .pipe(z.email({ error: 'must be a valid e-mail address' }).max(254, { error: 'must be at most 254 characters' }));
 
-export const PASSWORD_MIN_LENGTH = 12;
-/** Length beats composition rules (NIST 800-63B); a ceiling keeps argon2 work bounded. */
+/**
+ * Length beats composition rules (NIST 800-63B); a ceiling keeps argon2 work bounded. The most common
+ * passwords are refused here too; the check against the account's e-mail needs the account
+ * (`assertNewPassword`).
+ */
 export const newPasswordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, { error: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
-  .max(200, { error: 'must be at most 200 characters' });
+  .max(PASSWORD_MAX_LENGTH, { error: `must be at most ${PASSWORD_MAX_LENGTH} characters` })
+  .check((ctx) => {
+    for (const message of weakPasswordReasons(ctx.value)) ctx.issues.push({ code: 'custom', message, input: ctx.value });
+  });
 
 export const personNameSchema = z.string().trim().min(1, { error: 'is required' }).max(200);

@@ -1,0 +1,3 @@
+export * from './password-policy';
+export * from './sessions';
+export * from './sign-in-throttle';
