@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import NotificationsIcon from '@mui/icons-material/NotificationsActive';
-import { AppBar, Layout, Logout, Menu, UserMenu, useResourceDefinitions, useUserMenu } from 'react-admin';
+import DevicesIcon from '@mui/icons-material/Devices';
+import { AppBar, Layout, Logout, Menu, UserMenu, useLogout, useResourceDefinitions, useUserMenu } from 'react-admin';
 import { Link } from 'react-router';
+import { trpc } from '../providers/trpc';
 import { MessagesMenuIcon, UnreadMessagesProvider, useMessagesMenuName } from './unread-messages';
 
 export const NOTIFICATION_SETTINGS_PATH = '/notifications';
@@ -44,9 +46,29 @@ function NotificationSettingsMenuItem() {
   );
 }
 
+/** Ends the user's sessions in every browser and on every device, this one included. */
+function SignOutEverywhereMenuItem() {
+  const userMenu = useUserMenu();
+  const logout = useLogout();
+  const signOutEverywhere = async () => {
+    userMenu?.onClose();
+    await trpc.auth.signOutEverywhere.mutate().catch(() => undefined);
+    await logout();
+  };
+  return (
+    <MenuItem onClick={() => void signOutEverywhere()}>
+      <ListItemIcon>
+        <DevicesIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>Sign out everywhere</ListItemText>
+    </MenuItem>
+  );
+}
+
 const AppUserMenu = () => (
   <UserMenu>
     <NotificationSettingsMenuItem />
+    <SignOutEverywhereMenuItem />
     <Logout />
   </UserMenu>
 );

@@ -61,9 +61,18 @@ export function TopBar({ me }: { me: Me }) {
             <span className="user-name">{me.user.name ?? me.user.email}</span>
             <span className="user-role">{roleLabel(me.user.role)}</span>
           </span>
-          <Form method="post" action="/sign-out">
+          <Form method="post" action="/sign-out" className="sign-out-form">
             <button type="submit" className="button button-quiet">
               Sign out
+            </button>
+            <button
+              type="submit"
+              name="scope"
+              value="everywhere"
+              className="button button-quiet"
+              title="Ends your sessions in every browser and on every device"
+            >
+              Sign out everywhere
             </button>
           </Form>
         </div>

@@ -40,12 +40,16 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const submitting = navigation.state === 'submitting';
   const invitedEmail = params.get('accepted');
+  const signedOutEverywhere = params.get('signed-out') === 'everywhere';
   return (
     <AuthShell title="Sign in">
       {invitedEmail && !error && (
         <StatusMessage>
           Your account is ready. Sign in with {invitedEmail} and your new password.
         </StatusMessage>
+      )}
+      {signedOutEverywhere && !error && (
+        <StatusMessage>You are signed out in every browser and on every device.</StatusMessage>
       )}
       {error && <ErrorAlert>{error.message}</ErrorAlert>}
       <Form method="post" noValidate className="stack">
