@@ -98,14 +98,21 @@ describe('ProductMatcher', () => {
     // The brand's Chinese name counts as a brand keyword: every product of the brand has it.
     expect(matchOf('奥蕾莉亚 atlas')?.product).toBe(aureliaSereneTote);
     // No brand keyword at all: the earlier product.
-    expect(matchOf('leather tote')?.product).toBe(quenbyAtlasTote);
-    expect(matchOf('Nova')?.product).toBe(aureliaNovaWallet);
+    expect(matchOf('Serene 真皮托特包 Atlas')?.product).toBe(quenbyAtlasTote);
+  });
+
+  it('needs a distinctive keyword: words several brands list say nothing about whose goods they are', () => {
+    expect(matchOf('leather tote')).toBeNull();
+    expect(matchOf('真皮托特包 特价')).toBeNull();
+    expect(matchOf('Nova')).toBeNull();
+    expect(matchOf('Quenby leather tote')?.product).toBe(quenbyAtlasTote);
+    expect(matchOf('Veloria Nova')?.product).toBe(velorianNovaLipstick);
   });
 
   it('matches Latin keywords as whole words only', () => {
     expect(matchOf('Innovation desk lamp')).toBeNull();
     expect(matchOf('Lipsticks and more')).toBeNull();
-    expect(matchOf('Nova-style lamp')?.product).toBe(aureliaNovaWallet);
+    expect(matchOf('Serene-style lamp')?.product).toBe(aureliaSereneTote);
   });
 
   it('returns null when nothing matches', () => {

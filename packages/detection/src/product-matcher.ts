@@ -19,6 +19,10 @@ export interface ProductMatch {
  * Brand keywords are each product's first keyword (the brand name, as products are written) and any
  * keyword that every product of the same brand shares (the brand's name in other languages). All
  * keywords match case-insensitively, Latin ones as whole words ("nova" is not in "innovation").
+ *
+ * A listing resembles a product only when at least one matched keyword is distinctive, used by a single
+ * brand: a generic word several brands list ("handbag", 纯棉T恤) says nothing about whose goods they are,
+ * and matching on it alone flagged every cheap unbranded T-shirt as a cut-price counterfeit.
  */
 export class ProductMatcher {
   private readonly products: readonly ProductForDetection[];
@@ -26,6 +30,8 @@ export class ProductMatcher {
   /** Per keyword: its products, and whether it is a brand keyword of each. */
   private readonly keywordProducts: (readonly number[])[] = [];
   private readonly keywordIsBrand: (readonly boolean[])[] = [];
+  /** Whether a keyword is used by the products of one brand only. */
+  private readonly keywordIsDistinctive: boolean[] = [];
   private readonly boundaryBefore: boolean[] = [];
   private readonly boundaryAfter: boolean[] = [];
   private readonly keywordCounts: Int32Array;
@@ -34,6 +40,7 @@ export class ProductMatcher {
   private readonly hits: number[] = [];
   private readonly matchedCounts: Int32Array;
   private readonly brandMatched: Uint8Array;
+  private readonly distinctiveMatched: Uint8Array;
   private readonly touched: number[] = [];
   private stamp = 0;
 
@@ -69,6 +76,7 @@ export class ProductMatcher {
       }
     });
 
+    productLists.forEach((list) => this.keywordIsDistinctive.push(new Set(list.map((index) => products[index]!.brandId)).size === 1));
     for (const keyword of keywords) {
       this.boundaryBefore.push(needsBoundary(keyword[0]));
       this.boundaryAfter.push(needsBoundary(keyword[keyword.length - 1]));
@@ -79,6 +87,7 @@ export class ProductMatcher {
     this.keywordSeen = new Int32Array(keywords.length);
     this.matchedCounts = new Int32Array(products.length);
     this.brandMatched = new Uint8Array(products.length);
+    this.distinctiveMatched = new Uint8Array(products.length);
   }
 
   match(listing: ListingForDetection): ProductMatch | null {
@@ -102,24 +111,27 @@ export class ProductMatcher {
     for (const keyword of hits) {
       const products = this.keywordProducts[keyword]!;
       const brand = this.keywordIsBrand[keyword]!;
+      const distinctive = this.keywordIsDistinctive[keyword]!;
       for (let k = 0; k < products.length; k++) {
         const product = products[k]!;
         if (this.matchedCounts[product] === 0) touched.push(product);
         this.matchedCounts[product]!++;
         if (brand[k]) this.brandMatched[product] = 1;
+        if (distinctive) this.distinctiveMatched[product] = 1;
       }
     }
 
     let best = -1;
     for (const product of touched) {
-      if (best < 0 || this.isBetter(product, best)) best = product;
+      if (this.distinctiveMatched[product] === 1 && (best < 0 || this.isBetter(product, best))) best = product;
     }
-    const keywordMatch = this.matchedCounts[best]! / this.keywordCounts[best]!;
+    const keywordMatch = best < 0 ? 0 : this.matchedCounts[best]! / this.keywordCounts[best]!;
     for (const product of touched) {
       this.matchedCounts[product] = 0;
       this.brandMatched[product] = 0;
+      this.distinctiveMatched[product] = 0;
     }
-    return { product: this.products[best]!, keywordMatch };
+    return best < 0 ? null : { product: this.products[best]!, keywordMatch };
   }
 
   private isBetter(candidate: number, best: number): boolean {

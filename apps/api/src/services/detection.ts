@@ -182,13 +182,13 @@ export async function scanBatch(em: EntityManager, catalogue: DetectionCatalogue
       continue;
     }
     const state = known.get(listing.id)!;
-    const action = detectionActionFor(entry.modelDecision, { status: listing.status, ...state });
+    const action = detectionActionFor(entry.modelDecision, { status: listing.status, resemblesProduct: product !== null, ...state });
     if (action === 'none') continue;
-    if (action === 'ask' && (!product || !brandAnswersAuthRequests({ status: product.brandStatus, jointForcePhase: product.brandPhase }))) continue;
+    if (action === 'ask' && !brandAnswersAuthRequests({ status: product!.brandStatus, jointForcePhase: product!.brandPhase })) continue;
     decisions.push({ ...base, decision: action });
     if (action === 'remove') {
       counts.removed++;
-      removals.push({ listingId: listing.id, marketplace: listing.marketplace, externalId: listing.externalId, brandId: product?.brandId ?? null, score: entry.score, modelVersion: version });
+      removals.push({ listingId: listing.id, marketplace: listing.marketplace, externalId: listing.externalId, brandId: product!.brandId, score: entry.score, modelVersion: version });
     } else {
       counts.asked++;
       requests.push({
@@ -313,15 +313,17 @@ export interface TruthEvaluation {
 
 /**
  * Trains a new version from every label and keeps it only if it beats the active one on the same
- * held-out labels. `truth`, when given (the demo's simulator knows it), adds the true precision and recall.
+ * held-out labels. Past judgements without a label are labelled first (`labelHistory`); `truth`, when
+ * given (the demo's simulator knows it), adds the true precision and recall.
  */
 export async function retrainModel(
   em: EntityManager,
   actor: { id: string | null; label: string },
   now = new Date(),
-  truth?: (model: DetectionModel) => Promise<TruthEvaluation>,
+  options: { truth?: (model: DetectionModel) => Promise<TruthEvaluation>; labelHistory?: boolean } = {},
 ): Promise<RetrainOutcome> {
-  await labelPastJudgements(em, now);
+  const { truth, labelHistory = true } = options;
+  if (labelHistory) await labelPastJudgements(em, now);
   const labels = await allLabels(em);
   // One example per listing: the latest judgement of it wins (an appeal outcome after the brand's answer).
   const latest = new Map<string, (typeof labels)[number]>();

@@ -164,11 +164,12 @@ export async function listingsChangedSince(em: EntityManager, after: ScanWaterma
   return rows.map(scanRow);
 }
 
-/** Listings by id order after `afterId` (a full scan's cursor); removed listings are skipped. */
-export async function listingsAfterId(em: EntityManager, afterId: string | null, limit: number): Promise<ScanListingRow[]> {
+/** Listings by id order after `afterId` (a full scan's cursor); removed listings are skipped unless asked for. */
+export async function listingsAfterId(em: EntityManager, afterId: string | null, limit: number, includeRemoved = false): Promise<ScanListingRow[]> {
+  const conditions = [...(includeRemoved ? [] : ["l.status <> 'removed'"]), ...(afterId ? ['l.id > ?'] : [])];
   const rows = await selectRows<Record<string, unknown>>(
     em,
-    `${SCAN_COLUMNS} where l.status <> 'removed'${afterId ? ' and l.id > ?' : ''} order by l.id limit ?`,
+    `${SCAN_COLUMNS}${conditions.length ? ` where ${conditions.join(' and ')}` : ''} order by l.id limit ?`,
     afterId ? [afterId, limit] : [limit],
   );
   return rows.map(scanRow);

@@ -10,7 +10,7 @@ import {
   type ListingEnforcementState,
 } from './policy';
 
-const live: ListingEnforcementState = { status: 'active', inProgress: false, openRequest: false, judgedGenuine: false, askedRecently: false };
+const live: ListingEnforcementState = { status: 'active', resemblesProduct: true, inProgress: false, openRequest: false, judgedGenuine: false, askedRecently: false };
 
 describe('detection policy', () => {
   it('acts on a live listing as the model decided', () => {
@@ -19,12 +19,13 @@ describe('detection policy', () => {
     expect(detectionActionFor('none', live)).toBe('none');
   });
 
-  it('leaves removed, in-progress, open-request and judged-genuine listings alone', () => {
+  it('leaves removed, in-progress, open-request, judged-genuine and unmatched listings alone', () => {
     for (const state of [
       { ...live, status: 'removed' as const },
       { ...live, inProgress: true },
       { ...live, openRequest: true },
       { ...live, judgedGenuine: true },
+      { ...live, resemblesProduct: false },
     ]) {
       expect(detectionActionFor('remove', state)).toBe('none');
       expect(detectionActionFor('ask', state)).toBe('none');

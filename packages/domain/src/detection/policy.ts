@@ -24,6 +24,8 @@ export const brandAnswersAuthRequests = (brand: { status: string; jointForcePhas
 /** What the platform already knows about a listing that limits what detection may do with it. */
 export interface ListingEnforcementState {
   status: ListingStatus;
+  /** Detection found the brand product the listing resembles; without one there is no right to enforce. */
+  resemblesProduct: boolean;
   /** A removal requested and not yet acknowledged or undone, or a notice item still open. */
   inProgress: boolean;
   /** An authentication request still waiting for the brand. */
@@ -37,13 +39,14 @@ export interface ListingEnforcementState {
 /**
  * Narrows the model's decision by what is already known: only live listings are acted on; what is in
  * progress is left alone; a listing judged genuine by a person is never removed or asked about again
- * by the machine; a reinstated listing (a person restored it) is at most asked about, never removed.
+ * by the machine; a reinstated listing (a person restored it) is at most asked about, never removed;
+ * a listing that resembles no protected product is nobody's to enforce, however it scores.
  */
 export function detectionActionFor(
   decision: 'remove' | 'ask' | 'none',
   state: ListingEnforcementState,
 ): 'remove' | 'ask' | 'none' {
-  if (decision === 'none' || state.status === 'removed' || state.inProgress || state.judgedGenuine || state.openRequest) return 'none';
+  if (decision === 'none' || !state.resemblesProduct || state.status === 'removed' || state.inProgress || state.judgedGenuine || state.openRequest) return 'none';
   const ask = state.askedRecently ? 'none' : 'ask';
   if (decision === 'remove') return state.status === 'reinstated' ? ask : 'remove';
   return ask;
