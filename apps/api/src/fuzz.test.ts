@@ -19,8 +19,8 @@ const inputsOn = (kind: string) => (kind === 'sqlite' ? INPUTS_PER_PROCEDURE : M
 
 type ProcedureDef = { _def: { type: 'query' | 'mutation'; inputs: z.ZodType[] } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>)
-  // Signing out ends the session the other calls run on: it goes last.
-  .sort(([a], [b]) => Number(a === 'auth.signOut') - Number(b === 'auth.signOut'));
+  // Signing out (here or everywhere) ends the session the other calls run on: it goes last.
+  .sort(([a], [b]) => Number(a.startsWith('auth.signOut')) - Number(b.startsWith('auth.signOut')));
 
 function callByPath(caller: Caller, path: string, input: unknown): Promise<unknown> {
   const target = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);

@@ -1,10 +1,11 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Appeal, AuthRequest, Brand, BulkJob, Document, IpRight, Message, MessageThread, NoticeItem, Notification, ProtectedProduct, Removal, Seller, User } from '@jf/db';
+import { Appeal, AuthRequest, Brand, BulkJob, Document, IpRight, Message, MessageThread, NoticeItem, Notification, ProtectedProduct, Removal, Seller, Session, User, createSession, resolveSession } from '@jf/db';
 import { testDatabaseKinds } from '@jf/db/testing';
 import { appRouter } from './routers';
-import type { ProcedureMeta } from './trpc/init';
-import { brandRoles, createApiTestBed, staffRoles, type ApiTestBed, type Caller } from './testing';
+import { createCallerFactory, type ProcedureMeta } from './trpc/init';
+import { createInnerContext } from './trpc/context';
+import { TEST_SESSION_POLICY, brandRoles, createApiTestBed, staffRoles, type ApiTestBed, type Caller } from './testing';
 
 /**
  * Every procedure of the router must appear here. Brand procedures carry a probe that calls them as
@@ -27,6 +28,23 @@ const CASES: Record<string, IsolationCase> = {
   'auth.signIn': { access: 'public' },
   'auth.acceptInvite': { access: 'public' },
   'auth.signOut': { access: 'authed' },
+  'auth.signOutEverywhere': {
+    access: 'authed',
+    // A user of its own: the shared callers would otherwise lose their sessions for later cases.
+    probe: async (bed) => {
+      const em = bed.database.fork();
+      const user = em.create(User, { email: 'everywhere-probe@a.test', name: 'Probe', role: 'brand_agent', brand: bed.world.brandA.id, passwordHash: null });
+      const { token } = createSession(em, user, TEST_SESSION_POLICY, 'probe');
+      await em.flush();
+      const othersBefore = await bed.database.fork().count(Session, { user: { $ne: user.id } });
+      const caller = createCallerFactory(appRouter)(async () => {
+        const requestEm = bed.database.fork();
+        return createInnerContext({ em: requestEm, session: await resolveSession(requestEm, token, TEST_SESSION_POLICY), sessionPolicy: TEST_SESSION_POLICY });
+      });
+      expect(await caller.auth.signOutEverywhere()).toEqual({ sessionsEnded: 1 });
+      expect(await bed.database.fork().count(Session, { user: { $ne: user.id } })).toBe(othersBefore);
+    },
+  },
   'auth.me': {
     access: 'authed',
     probe: async ({ world }, asA) => {
