@@ -88,7 +88,7 @@ async function runLoop(mode: LabelMode): Promise<LoopOutcome> {
     const requestedOf = (counts: Record<string, number>) => (counts.notice_gft ?? 0) + (counts.notice_standard ?? 0);
     const liveCounterfeits = async () =>
       Number(
-        (await selectRows<{ n: number }>(database, "select count(*) as n from listings l join sim_listing_truths t on t.listing_id = l.id where t.counterfeit = ? and l.status <> 'removed'", [true]))[0]!.n,
+        (await selectRows<{ n: number }>(database, "select count(*) as n from listings l join sim_listing_truths t on t.listing_id = l.id where t.counterfeit = ? and l.status <> 'removed' and not exists (select 1 from removals r where r.listing_id = l.id and r.reinstated_at is null)", [true]))[0]!.n,
       );
 
     const rounds: string[] = [];
@@ -175,7 +175,7 @@ async function main() {
     'Detection feedback loop',
     [
       `\`npm run loop:demo -- --rounds ${ROUNDS} --error-rate ${ERROR_RATE} --size ${SIZE}\`: the ${SIZE} world (${outcomes[0]!.listings} listings with hidden truth), brands answering wrongly ${(ERROR_RATE * 100).toFixed(0)}% of the time, run twice in fresh databases.`,
-      'Each round: a full scan with the active model (proactive removals and authentication requests), every open request answered from the truth, then retraining; a version becomes active only if it beats the current one on the same held-out labels. Held-out figures are on labels; true figures score every listing against the simulator’s truth. Round 0 is the seeded model (version 2, hand-set weights).',
+      'Each round: a full scan with the active model (proactive removals and authentication requests), every open request answered from the truth, then retraining; a version becomes active only if it beats the current one on the same held-out labels. Held-out figures are on labels; true figures score every listing against the simulator’s truth. Round 0 is the seeded model (version 2, hand-set weights; its held-out figures are the seed’s). “Counterfeits still live” counts counterfeit listings with no removal requested or applied.',
       '',
       ...outcomes.flatMap(table),
       machineNote(),

@@ -81,6 +81,8 @@ export interface DetectionCatalogue {
   matcher: ProductMatcher;
   products: Map<string, DetectionProductRow>;
   allowlist: Set<string>;
+  /** Sellers' history read so far in this pass: a full scan meets the same sellers batch after batch. */
+  sellers: Map<string, { pastRemovals: number; relatedAccounts: number }>;
 }
 
 export async function loadCatalogue(em: EntityManager, model?: DetectionModel): Promise<DetectionCatalogue | null> {
@@ -93,6 +95,7 @@ export async function loadCatalogue(em: EntityManager, model?: DetectionModel): 
     matcher: new ProductMatcher(forDetection),
     products: new Map(products.map((product) => [product.id, product])),
     allowlist: await allowlistKeys(em),
+    sellers: new Map(),
   };
 }
 
@@ -107,7 +110,9 @@ export interface ScoredListing {
 }
 
 export async function scoreListings(em: EntityManager, catalogue: DetectionCatalogue, listings: readonly ScanListingRow[], now: Date): Promise<ScoredListing[]> {
-  const history = await sellerHistory(em, [...new Set(listings.map((listing) => listing.sellerId))]);
+  const history = catalogue.sellers;
+  const unknown = [...new Set(listings.map((listing) => listing.sellerId))].filter((id) => !history.has(id));
+  for (const [id, seen] of await sellerHistory(em, unknown)) history.set(id, seen);
   return listings.map((listing) => {
     const seller = history.get(listing.sellerId) ?? { pastRemovals: 0, relatedAccounts: 0 };
     const match = catalogue.matcher.match(listing);

@@ -204,15 +204,14 @@ export async function sellerHistory(em: EntityManager, sellerIds: readonly strin
     [...sellerIds],
   );
   for (const row of removals) result.get(row.seller_id)!.pastRemovals = Number(row.n);
-  const related = await selectRows<{ id: string; n: number }>(
+  // Two joins, each on its own fingerprint index (one join on "contact = or payment =" used neither).
+  const related = await selectRows<{ id: string; other: string }>(
     em,
-    `select s.id, count(o.id) as n from sellers s join sellers o on o.id <> s.id
-       and ((s.contact_fingerprint is not null and o.contact_fingerprint = s.contact_fingerprint)
-         or (s.payment_fingerprint is not null and o.payment_fingerprint = s.payment_fingerprint))
-     where s.id in (${placeholders(sellerIds)}) group by s.id`,
-    [...sellerIds],
+    `select s.id, o.id as other from sellers s join sellers o on o.contact_fingerprint = s.contact_fingerprint and o.id <> s.id where s.id in (${placeholders(sellerIds)})
+     union select s.id, o.id as other from sellers s join sellers o on o.payment_fingerprint = s.payment_fingerprint and o.id <> s.id where s.id in (${placeholders(sellerIds)})`,
+    [...sellerIds, ...sellerIds],
   );
-  for (const row of related) result.get(row.id)!.relatedAccounts = Number(row.n);
+  for (const row of related) result.get(row.id)!.relatedAccounts++;
   return result;
 }
 
@@ -265,34 +264,32 @@ export interface ListingScoreWrite {
   productId: string | null;
 }
 
-/** Stores each listing's score without touching `updated_at` (a score is not a change of the listing). */
+/**
+ * Stores each listing's score without touching `updated_at` (a score is not a change of the listing):
+ * one `update … from (values …)` per chunk on both dialects — a statement per row cost SQLite more than
+ * scoring itself.
+ */
 export async function writeListingScores(em: EntityManager, scores: readonly ListingScoreWrite[], now: Date): Promise<void> {
   if (scores.length === 0) return;
+  const postgres = !(em.getDriver() instanceof BetterSqliteDriver);
   const connection = em.getConnection() as unknown as AbstractSqlConnection;
   const knex = connection.getKnex();
   const transaction = em.getTransactionContext();
-  if (!(em.getDriver() instanceof BetterSqliteDriver)) {
-    // PostgreSQL: one statement per batch; a statement per row would be a round trip per listing.
-    const chunk = 1000;
-    for (let start = 0; start < scores.length; start += chunk) {
-      const part = scores.slice(start, start + chunk);
-      const values = part.map(() => '(?::uuid, ?::double precision, ?::jsonb, ?::int, ?::uuid, ?::uuid)').join(', ');
-      const params: SqlValue[] = part.flatMap((s) => [s.id, s.score, JSON.stringify(s.features), s.modelVersion, s.brandId, s.productId]);
-      const query = knex.raw(
-        `update listings as l set risk_score = v.score, scored_at = ?, risk_features = v.features, risk_model_version = v.version,
-           matched_brand_id = v.brand_id, matched_product_id = v.product_id
-         from (values ${values}) as v(id, score, features, version, brand_id, product_id) where l.id = v.id`,
-        [now, ...params],
-      );
-      if (transaction) query.transacting(transaction);
-      await query;
-    }
-    return;
-  }
-  for (const s of scores) {
+  const row = postgres ? '(?::uuid, ?::double precision, ?::jsonb, ?::int, ?::uuid, ?::uuid)' : '(?, ?, ?, ?, ?, ?)';
+  // SQLite names the columns of a VALUES list column1…column6; PostgreSQL takes them from the alias.
+  const [id, score, features, version, brand, product] = postgres
+    ? ['v.id', 'v.score', 'v.features', 'v.version', 'v.brand_id', 'v.product_id']
+    : ['v.column1', 'v.column2', 'v.column3', 'v.column4', 'v.column5', 'v.column6'];
+  const alias = postgres ? 'v(id, score, features, version, brand_id, product_id)' : 'v';
+  const chunk = 1000;
+  for (let start = 0; start < scores.length; start += chunk) {
+    const part = scores.slice(start, start + chunk);
+    const params: SqlValue[] = part.flatMap((s) => [s.id, s.score, JSON.stringify(s.features), s.modelVersion, s.brandId, s.productId]);
     const query = knex.raw(
-      'update listings set risk_score = ?, scored_at = ?, risk_features = ?, risk_model_version = ?, matched_brand_id = ?, matched_product_id = ? where id = ?',
-      [s.score, now, JSON.stringify(s.features), s.modelVersion, s.brandId, s.productId, s.id],
+      `update listings set risk_score = ${score}, scored_at = ?, risk_features = ${features}, risk_model_version = ${version},
+         matched_brand_id = ${brand}, matched_product_id = ${product}
+       from (values ${part.map(() => row).join(', ')}) as ${alias} where listings.id = ${id}`,
+      [now, ...params],
     );
     if (transaction) query.transacting(transaction);
     await query;

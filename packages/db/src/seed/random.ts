@@ -4,6 +4,7 @@
  */
 export class Rng {
   private state: number;
+  private issued = 0;
 
   constructor(seed: number) {
     this.state = seed >>> 0;
@@ -83,10 +84,16 @@ export class Rng {
     return out;
   }
 
-  /** A version-4 shaped UUID drawn from this generator (so ids are reproducible too). */
+  /**
+   * A version-7 shaped UUID from this generator (so ids are reproducible too): a 48-bit prefix that grows
+   * with every id, as production ids (`newId`) grow with time, over random bits. Rows are inserted in the
+   * order they were generated, so id order is storage order, as it is for rows the platform creates;
+   * with random ids a scan in id order read and rewrote pages in random order.
+   */
   uuid(): string {
-    const h = this.hex(32);
-    const variant = ((parseInt(h[16] as string, 16) & 0x3) | 0x8).toString(16);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    const prefix = (this.issued++).toString(16).padStart(12, '0');
+    const h = this.hex(20);
+    const variant = ((parseInt(h[3] as string, 16) & 0x3) | 0x8).toString(16);
+    return `${prefix.slice(0, 8)}-${prefix.slice(8, 12)}-7${h.slice(0, 3)}-${variant}${h.slice(4, 7)}-${h.slice(7, 19)}`;
   }
 }
