@@ -1,7 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { AcceptInvitePage, acceptInviteAction, acceptInviteLoader } from './routes/accept-invite';
 import { AppLayout, appLoader } from './routes/app-layout';
-import { BrandHomePage } from './routes/brand-home';
+import { BrandHomePage, brandHomeLoader } from './routes/brand-home';
 import { BulkNoticesPage, bulkNoticesAction, bulkNoticesLoader } from './routes/bulk-notices';
 import { IpRightsPage, ipRightsAction, ipRightsLoader } from './routes/ip-rights';
 import {
@@ -19,6 +19,8 @@ import { MessagesPage, messagesLoader } from './routes/messages';
 import { AppealsPage, appealsLoader } from './routes/appeals';
 import { AppealDetailPage, appealDetailAction, appealDetailLoader } from './routes/appeal-detail';
 import { GftStandingPage, gftStandingLoader } from './routes/gft-standing';
+import { AuthRequestsPage, authOpenCountLoader, authRequestsAction, authRequestsLoader } from './routes/auth-requests';
+import { AuthRequestDetailPage, authRequestDetailAction, authRequestDetailLoader } from './routes/auth-request-detail';
 import {
   MessageThreadPage,
   messageThreadAction,
@@ -65,7 +67,7 @@ export const router = createBrowserRouter(
       ErrorBoundary: RouteError,
       HydrateFallback: Loading,
       children: [
-        { index: true, Component: BrandHomePage },
+        { index: true, loader: brandHomeLoader, Component: BrandHomePage },
         { path: 'ip-rights', loader: ipRightsLoader, action: ipRightsAction, Component: IpRightsPage },
         { path: 'products', loader: productsLoader, action: productsAction, Component: ProductsPage },
         { path: 'notices', loader: noticesLoader, Component: NoticesPage },
@@ -103,6 +105,15 @@ export const router = createBrowserRouter(
         { path: 'messages', loader: messagesLoader, Component: MessagesPage },
         { path: 'appeals', loader: appealsLoader, Component: AppealsPage },
         { path: 'appeals/:appealId', loader: appealDetailLoader, action: appealDetailAction, Component: AppealDetailPage },
+        { path: 'authentication', loader: authRequestsLoader, action: authRequestsAction, Component: AuthRequestsPage },
+        // A loader only, for the count beside "Authentication requests" in the navigation.
+        { path: 'authentication/open-count', loader: authOpenCountLoader },
+        {
+          path: 'authentication/:requestId',
+          loader: authRequestDetailLoader,
+          action: authRequestDetailAction,
+          Component: AuthRequestDetailPage,
+        },
         { path: 'gft', loader: gftStandingLoader, Component: GftStandingPage },
         { path: 'messages/new', action: newThreadAction, Component: NewThreadPage },
         {

@@ -99,3 +99,5 @@ export type NotificationPreferences = Awaited<ReturnType<typeof trpc.notificatio
 export type AppealPage = Awaited<ReturnType<typeof trpc.appeals.list.query>>;
 export type AppealDetail = Awaited<ReturnType<typeof trpc.appeals.byId.query>>;
 export type GftStanding = Awaited<ReturnType<typeof trpc.brand.gftStanding.query>>;
+export type AuthRequest = Awaited<ReturnType<typeof trpc.authRequests.byId.query>>;
+export type AnsweredAuthRequests = Awaited<ReturnType<typeof trpc.authRequests.answer.mutate>>;

@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useMatch } from 'react-router';
 import { roleLabel } from '../format';
 import type { Me } from '../trpc';
+import { AuthRequestsNavLink } from './auth-requests-link';
 import { MessagesNavLink } from './messages-link';
 import { NotificationBell } from './notification-bell';
 
@@ -41,6 +42,9 @@ export function TopBar({ me }: { me: Me }) {
               </li>
               <li>
                 <NavLink to="/bulk-notices">Bulk notice</NavLink>
+              </li>
+              <li>
+                <AuthRequestsNavLink />
               </li>
               <li>
                 <NavLink to="/appeals">Appeals</NavLink>

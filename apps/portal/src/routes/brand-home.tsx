@@ -1,6 +1,8 @@
-import { Link } from 'react-router';
-import { explainGft, formatDate, roleLabel } from '../format';
-import { useMe } from '../session';
+import { Link, useLoaderData } from 'react-router';
+import { DueLabel } from '../components/auth-request-parts';
+import { explainGft, formatDate, plural, roleLabel } from '../format';
+import { brandLoader, useMe } from '../session';
+import { trpc } from '../trpc';
 
 const PHASE_LABELS: Record<string, string> = {
   onboarding: 'Onboarding',
@@ -9,9 +11,15 @@ const PHASE_LABELS: Record<string, string> = {
   joint_force: 'Joint force',
 };
 
+/** The open authentication requests, soonest due first: one row says how many and the nearest due time. */
+export const brandHomeLoader = brandLoader(async () => ({
+  openRequests: await trpc.authRequests.list.query({ state: 'open', page: 1, perPage: 1 }),
+}));
+
 /** The brand's front page: who it is, how its notices are handled, and whom to ask. */
 export function BrandHomePage() {
   const me = useMe();
+  const home = useLoaderData<typeof brandHomeLoader>();
   const brand = me.brand!;
   const gft = explainGft(brand);
   const manager = brand.accountManager;
@@ -40,6 +48,12 @@ export function BrandHomePage() {
             <Link to="/gft">See your record against the thresholds</Link>
           </p>
         </section>
+
+        <AuthRequestsCard
+          asked={brand.jointForcePhase === 'authentication' || brand.jointForcePhase === 'joint_force'}
+          open={home?.openRequests.total ?? 0}
+          nextDueAt={home?.openRequests.data[0]?.dueAt ?? null}
+        />
 
         <section className="card" aria-labelledby="manager-heading">
           <h2 id="manager-heading">Your account manager</h2>
@@ -80,6 +94,40 @@ export function BrandHomePage() {
         </section>
       </div>
     </>
+  );
+}
+
+/** Listings the marketplace asks the brand to authenticate; shown once the brand is asked at all. */
+function AuthRequestsCard({ asked, open, nextDueAt }: { asked: boolean; open: number; nextDueAt: string | null }) {
+  if (!asked && open === 0) return null;
+  return (
+    <section className={`card auth-home${open > 0 ? ' auth-home-waiting' : ''}`} aria-labelledby="auth-home-heading">
+      <h2 id="auth-home-heading">Authentication requests</h2>
+      {open > 0 ? (
+        <>
+          <p className="gft-headline">
+            {open === 1 ? '1 listing waits for your verdict' : `${plural(open, 'listing')} wait for your verdict`}
+          </p>
+          {nextDueAt && (
+            <p className="small">
+              The first is <DueLabel dueAt={nextDueAt} />. Unanswered requests expire and the listings stay up.
+            </p>
+          )}
+          <p>
+            <Link to="/authentication" className="button button-primary">
+              Answer them
+            </Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <p>No listing waits for your verdict.</p>
+          <p className="small">
+            <Link to="/authentication?state=answered">Your past verdicts</Link>
+          </p>
+        </>
+      )}
+    </section>
   );
 }
 
