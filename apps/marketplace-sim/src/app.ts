@@ -65,6 +65,7 @@ function presentListing(listing: SimListing) {
     currency: listing.currency,
     category: listing.category,
     images: listing.images,
+    ...(listing.imageHashes ? { imageHashes: listing.imageHashes } : {}),
     status: listing.status,
     listedAt: listing.listedAt,
     updatedAt: new Date(listing.updatedAt).toISOString(),

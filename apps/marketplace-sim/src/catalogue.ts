@@ -19,6 +19,8 @@ export interface SimListing {
   currency: string;
   category: string;
   images: string[];
+  /** Perceptual hashes of the images, as the marketplace computes them (absent: it does not). */
+  imageHashes?: string[];
   status: ListingStatus;
   listedAt: string;
   /** Milliseconds: the feed is ordered by (updatedAt, externalId). */
@@ -71,6 +73,7 @@ export function catalogueFromWorld(size: SeedSize, seed = DEFAULT_SEED, now = ne
         currency: String(row.currency),
         category: String(row.category),
         images: (row.images as string[]) ?? [],
+        ...(Array.isArray(row.imageHashes) ? { imageHashes: row.imageHashes as string[] } : {}),
         status: row.status as ListingStatus,
         listedAt: iso(row.listedAt),
         updatedAt: (row.updatedAt as Date).getTime(),

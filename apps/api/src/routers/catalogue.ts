@@ -13,7 +13,8 @@ import {
   wantsNotification,
   type FieldIssues,
 } from '@jf/domain';
-import { brandIpRights, brandProducts, findDocument, IpRight, Notification, ProtectedProduct, User } from '@jf/db';
+import { brandIpRights, brandProducts, findDocument, IpRight, Notification, ProtectedProduct, User, type Document } from '@jf/db';
+import { referenceImageHashes } from '../services/reference-images';
 import { z } from 'zod';
 import { audit, authedProcedure, brandScopedProcedure } from '../trpc/init';
 
@@ -75,6 +76,8 @@ export const productsRouter = {
       currency: product.currency,
       category: product.category,
       referenceImages: product.referenceImages,
+      /** How many reference photos detection can compare listing images with. */
+      hashedImages: product.referenceImageHashes.length,
     })),
   ),
 
@@ -83,15 +86,22 @@ export const productsRouter = {
     .mutation(async ({ ctx, input }) => {
       const { referenceImageIds, ...fields } = input;
       const issues: FieldIssues = {};
+      const images: Document[] = [];
       for (const [index, id] of referenceImageIds.entries()) {
         const document = await findDocument(ctx.em, id, ctx.brandId);
         if (!document) issues[`referenceImageIds.${index}`] = ['is not a document you uploaded'];
         else if (!(REFERENCE_IMAGE_TYPES as readonly string[]).includes(document.contentType)) issues[`referenceImageIds.${index}`] = [`is a ${document.contentType} file, not a PNG, JPEG or WebP image`];
+        else images.push(document);
       }
       if (Object.keys(issues).length > 0) {
         throw invalidInput('The product was not added', issues);
       }
-      const product = ctx.em.create(ProtectedProduct, { ...fields, brand: ctx.brandId, referenceImages: [...new Set(referenceImageIds)].map(documentPath) });
+      const product = ctx.em.create(ProtectedProduct, {
+        ...fields,
+        brand: ctx.brandId,
+        referenceImages: [...new Set(referenceImageIds)].map(documentPath),
+        referenceImageHashes: await referenceImageHashes(images),
+      });
       await ctx.em.flush();
       audit(ctx, { action: 'product_created', entityType: 'protected_product', entityId: product.id, brandId: ctx.brandId, after: { name: product.name } });
       return { id: product.id };

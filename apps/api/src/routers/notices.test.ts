@@ -1,6 +1,9 @@
 import type { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditEvent, Brand, Document, IpRight, NoticeItem, Notification, OutboxCommand, Removal } from '@jf/db';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AuditEvent, Brand, Document, IpRight, NoticeItem, Notification, OutboxCommand, ProtectedProduct, Removal } from '@jf/db';
 import { testDatabaseKinds } from '@jf/db/testing';
 import { REVIEW_CLAIM_TIMEOUT_MS } from '@jf/domain';
 import { createApiTestBed, type ApiTestBed } from '../testing';
@@ -199,7 +202,16 @@ describe.each(testDatabaseKinds())('notices on %s', (kind) => {
     expect((await asAdminOf('A').products.list()).some((listed) => listed.name === 'Runner')).toBe(false);
     await asAdminOf('A').products.create({ ...product, referenceImageIds: [photo.id] });
     const listed = (await asAdminOf('A').products.list()).find((row) => row.name === 'Runner');
-    expect(listed).toMatchObject({ currency: 'USD', referenceImages: [`/api/documents/${photo.id}`] });
+    // The JPEG is an empty file: kept as a reference image, but detection has nothing to compare.
+    expect(listed).toMatchObject({ currency: 'USD', referenceImages: [`/api/documents/${photo.id}`], hashedImages: 0 });
+
+    const pngPath = join(mkdtempSync(join(tmpdir(), 'jf-png-')), 'photo.png');
+    writeFileSync(pngPath, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
+    const png = bed.database.fork().create(Document, { brand: bed.world.brandA.id, fileName: 'photo.png', contentType: 'image/png', sizeBytes: 70, sha256: 'png', storagePath: pngPath, uploadedBy: bed.world.brandUsers.A.brand_admin.id });
+    await bed.database.fork().persistAndFlush(png);
+    await asAdminOf('A').products.create({ ...product, name: 'Runner photographed', referenceImageIds: [png.id] });
+    const hashed = await bed.database.fork().findOneOrFail(ProtectedProduct, { name: 'Runner photographed' });
+    expect(hashed.referenceImageHashes).toEqual([expect.stringMatching(/^[0-9a-f]{16}$/)]);
   });
 
   it('lets only the brand’s own account manager (or a platform admin) verify its IP rights', async () => {

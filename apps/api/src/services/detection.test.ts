@@ -46,8 +46,8 @@ describe.each(testDatabaseKinds())('proactive detection on %s', (kind) => {
     seller = em.create(Seller, { marketplace: 'taobao', externalId: 'S-DETECT', name: 'Night Market', registeredAt: new Date(Date.now() - 30 * 86_400_000) });
     em.create(ModelVersion, { version: 1, status: 'active', weights: HAND_MODEL, removeThreshold: 0.9, askThreshold: 0.4, metrics: {}, labelCounts: {}, trainedAt: new Date(), promotedAt: new Date() });
     await em.flush();
-    // The first pass only marks where scanning starts: the listings already there are for a full scan.
-    await scanChangedListings(db);
+    // The shared world's listings resemble no product: scored, and nothing else.
+    expect(await scanChangedListings(db)).toMatchObject({ scanned: 8, removed: 0, asked: 0 });
   });
   afterAll(() => bed.destroy());
   beforeEach(async () => {
@@ -104,6 +104,16 @@ describe.each(testDatabaseKinds())('proactive detection on %s', (kind) => {
     expect(await scanChangedListings(db)).toMatchObject({ scanned: 0 });
   });
 
+  it('scores a listing again when its content changes, and not when nothing changed', async () => {
+    const changing = await listing('Garden chair');
+    await scanChangedListings(db);
+    expect((await db.fork().findOneOrFail(Listing, changing.id)).scoredAt).not.toBeNull();
+    // Ingestion clears the score of a listing whose title, price, images or seller changed.
+    await db.fork().nativeUpdate(Listing, { id: changing.id }, { title: 'Aurora handbag replica AAA', scoredAt: null });
+    expect(await scanChangedListings(db)).toMatchObject({ scanned: 1, removed: 1 });
+    expect(await scanChangedListings(db)).toMatchObject({ scanned: 0 });
+  });
+
   it('never removes or asks about a seller on the brand’s allowlist', async () => {
     const trusted = db.fork().create(Seller, { marketplace: 'taobao', externalId: `S-TRUSTED-${kind}`, name: 'Authorised Outlet', registeredAt: new Date('2020-01-01') });
     await db.fork().persistAndFlush(trusted);
@@ -129,13 +139,13 @@ describe.each(testDatabaseKinds())('proactive detection on %s', (kind) => {
     expect(await requestFor(unsure.id)).toBeNull();
   });
 
-  it('in a dry run records what it would do and changes nothing', async () => {
+  it('in a dry run keeps the scores and records what it would do, removing nothing and asking nobody', async () => {
     await admin().admin.detection.updateSettings({ dryRun: true, authDueHours: 72, retrainEveryHours: 0 });
     const fake = await listing('Aurora handbag 高仿 复刻');
-    await scanChangedListings(db);
+    expect(await scanChangedListings(db)).toMatchObject({ scanned: 1, removed: 1 });
     const em = db.fork();
     expect(await em.count(Removal, { listing: fake.id })).toBe(0);
-    expect((await em.findOneOrFail(Listing, fake.id)).riskScore).toBeNull();
+    expect((await em.findOneOrFail(Listing, fake.id)).riskScore).toBeGreaterThan(0.9);
     expect(await em.findOne(DetectionDecision, { listingId: fake.id })).toMatchObject({ decision: 'remove', dryRun: true });
   });
 

@@ -160,8 +160,9 @@ export interface ScanOptions {
 }
 
 /**
- * Scores a batch and acts on it in one transaction. In a dry run nothing is removed, nobody is asked
- * and the listings keep their scores: only the decision log says what would have happened.
+ * Scores a batch and acts on it in one transaction. In a dry run the scores are kept but nothing is
+ * removed and nobody is asked: the decision log says what would have happened. (Leaving a dry run, a
+ * full scan acts on what was only scored.)
  */
 export async function scanBatch(em: EntityManager, catalogue: DetectionCatalogue, listings: readonly ScanListingRow[], options: ScanOptions): Promise<ScanCounts> {
   const { now, dryRun } = options;
@@ -209,10 +210,6 @@ export async function scanBatch(em: EntityManager, catalogue: DetectionCatalogue
     }
   }
   await em.transactional(async (tx) => {
-    if (dryRun) {
-      await applyDetectionActions(tx, { removals: [], requests: [], decisions }, now);
-      return;
-    }
     await writeListingScores(
       tx,
       scored.map((entry) => ({
@@ -225,8 +222,9 @@ export async function scanBatch(em: EntityManager, catalogue: DetectionCatalogue
       })),
       now,
     );
-    await applyDetectionActions(tx, { removals, requests, decisions }, now);
+    await applyDetectionActions(tx, dryRun ? { removals: [], requests: [], decisions } : { removals, requests, decisions }, now);
   });
+  // In a dry run the counts say what would have been done.
   return counts;
 }
 

@@ -1,26 +1,19 @@
 import type { Logger } from 'pino';
-import { z } from 'zod';
 import {
   DetectionScan,
   countScannableListings,
   expireDueAuthRequests,
-  latestListingChange,
   listingsAfterId,
-  listingsChangedSince,
+  listingsAwaitingScore,
   modelVersions,
-  readSetting,
   recordAudit,
-  writeSetting,
   type Database,
-  type ScanWatermark,
 } from '@jf/db';
 import { DomainError } from '@jf/domain';
 import type { EntityManager } from '@mikro-orm/core';
 import { loadCatalogue, readDetectionSettings, retrainModel, scanBatch, type ScanCounts } from '../services/detection';
 import { runPeriodically } from './periodic';
 
-const WATERMARK_KEY = 'detection.watermark';
-const watermarkSchema = z.object({ updatedAt: z.coerce.date(), id: z.string() });
 const SCANNER_ACTOR = { id: null, label: 'detection scanner' };
 export const SCAN_BATCH_SIZE = 500;
 
@@ -33,28 +26,19 @@ const addCounts = (total: ScanCounts, more: ScanCounts): ScanCounts => ({
 const noCounts = (): ScanCounts => ({ scanned: 0, removed: 0, asked: 0, allowlisted: 0 });
 
 /**
- * Scores listings created or changed since the last pass, in change order, up to `maxBatches` batches.
- * The first pass starts at the newest change: what was there before detection ran is for a full scan.
+ * Scores listings that are new or changed since they were scored (ingestion clears their score), up
+ * to `maxBatches` batches a pass; each batch commits with what it decided.
  */
 export async function scanChangedListings(database: Database, now = new Date(), maxBatches = 20, batchSize = SCAN_BATCH_SIZE): Promise<ScanCounts> {
   const em = database.fork();
   const catalogue = await loadCatalogue(em);
   if (!catalogue) return noCounts();
   const settings = await readDetectionSettings(em);
-  let watermark: ScanWatermark | null = await readSetting<ScanWatermark | null>(em, WATERMARK_KEY, watermarkSchema, null);
-  if (!watermark) {
-    watermark = await latestListingChange(em);
-    if (watermark) await writeSetting(em, WATERMARK_KEY, { updatedAt: watermark.updatedAt.toISOString(), id: watermark.id });
-    return noCounts();
-  }
   let counts = noCounts();
   for (let batch = 0; batch < maxBatches; batch++) {
-    const listings = await listingsChangedSince(em, watermark, batchSize);
+    const listings = await listingsAwaitingScore(em, batchSize);
     if (listings.length === 0) break;
     counts = addCounts(counts, await scanBatch(database.fork(), catalogue, listings, { dryRun: settings.dryRun, scanId: null, settings, now }));
-    const last = listings[listings.length - 1]!;
-    watermark = { updatedAt: last.updatedAt, id: last.id };
-    await writeSetting(em, WATERMARK_KEY, { updatedAt: watermark.updatedAt.toISOString(), id: watermark.id });
     if (listings.length < batchSize) break;
   }
   return counts;

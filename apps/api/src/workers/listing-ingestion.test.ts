@@ -127,6 +127,23 @@ describe.each(testDatabaseKinds())('listing ingestion from the marketplace simul
     expect(await ingestionAudits()).toBe(1);
   });
 
+  it('keeps the image hashes the feed reports, and clears the score of a listing whose content changed', async () => {
+    const em = bed.database.fork();
+    await em.nativeUpdate(Listing, { externalId: { $in: ['IN-3', 'IN-5'] } }, { scoredAt: new Date(), riskScore: 0.1 });
+    const page = (await (await fetch(`${sim.baseUrl}/taobao/listings?limit=100`)).json()) as { items: FeedListing[] };
+    const items = page.items.map((item) => ({ ...item, listedAt: new Date(item.listedAt), updatedAt: new Date(Date.now()) }));
+    const changed = items.map((item) =>
+      item.externalId === 'IN-3' ? { ...item, title: 'Listing IN-3, new title', imageHashes: ['00ff00ff00ff00ff'] } : item.externalId === 'IN-5' ? { ...item, imageHashes: ['0123456789abcdef'] } : item,
+    );
+    const lookup = () => Promise.reject(new Error('every seller is known'));
+    await bed.database.fork().transactional((tx) => upsertFeedListings(tx, 'taobao', changed, lookup));
+    expect(await listing('IN-3')).toMatchObject({ title: 'Listing IN-3, new title', imageHashes: ['00ff00ff00ff00ff'], scoredAt: null });
+    expect(await listing('IN-5')).toMatchObject({ imageHashes: ['0123456789abcdef'], scoredAt: null });
+    // Put back what the simulator says, so the later cases see the feed and the platform agree.
+    await bed.database.fork().transactional((tx) => upsertFeedListings(tx, 'taobao', items, lookup));
+    await bed.database.fork().nativeUpdate(Listing, { externalId: { $in: ['IN-3', 'IN-5'] } }, { imageHashes: null, scoredAt: null, riskScore: null });
+  });
+
   it('picks up exactly the change the marketplace made since the saved cursor', async () => {
     await remove('IN-2', 'test:remove:IN-2');
     const before = await listing('IN-1');

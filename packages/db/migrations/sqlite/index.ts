@@ -8,6 +8,7 @@ import { Migration20261128165141 } from './Migration20261128165141';
 import { Migration20261128180000 } from './Migration20261128180000';
 import { Migration20261128184711 } from './Migration20261128184711';
 import { Migration20261128185128 } from './Migration20261128185128';
+import { Migration20261128190809 } from './Migration20261128190809';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261128105439', class: Migration20261128105439 },
@@ -18,4 +19,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261128180000', class: Migration20261128180000 },
   { name: 'Migration20261128184711', class: Migration20261128184711 },
   { name: 'Migration20261128185128', class: Migration20261128185128 },
+  { name: 'Migration20261128190809', class: Migration20261128190809 },
 ];

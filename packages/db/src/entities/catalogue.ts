@@ -84,7 +84,7 @@ export const ListingSchema = new EntitySchema<Listing>({
     { properties: ['seller'] },
     { properties: ['matchedBrand', 'status'] },
     { properties: ['status', 'updatedAt'] },
-    { properties: ['updatedAt', 'id'] },
+    { properties: ['scoredAt', 'id'] },
   ],
   properties: {
     id: idProperty,

@@ -148,19 +148,13 @@ const scanRow = (row: Record<string, unknown>): ScanListingRow => ({
   sellerStrikes: Number(row.strike_count),
 });
 
-/** Where the incremental scan stopped: listings changed after this point are scored next. */
-export interface ScanWatermark {
-  updatedAt: Date;
-  id: string;
-}
-
-/** Listings created or changed after the watermark, in change order. */
-export async function listingsChangedSince(em: EntityManager, after: ScanWatermark, limit: number): Promise<ScanListingRow[]> {
-  const rows = await selectRows<Record<string, unknown>>(
-    em,
-    `${SCAN_COLUMNS} where l.updated_at > ? or (l.updated_at = ? and l.id > ?) order by l.updated_at, l.id limit ?`,
-    [after.updatedAt, after.updatedAt, after.id, limit],
-  );
+/**
+ * Listings waiting for a score, in id order: new ones, and those whose content changed since they were
+ * scored (ingestion clears `scored_at`). Kept on the platform's own mark, not on the marketplaces'
+ * change times, which arrive out of order across marketplaces.
+ */
+export async function listingsAwaitingScore(em: EntityManager, limit: number): Promise<ScanListingRow[]> {
+  const rows = await selectRows<Record<string, unknown>>(em, `${SCAN_COLUMNS} where l.scored_at is null and l.status <> 'removed' order by l.id limit ?`, [limit]);
   return rows.map(scanRow);
 }
 
@@ -184,12 +178,6 @@ export async function listingsByIds(em: EntityManager, ids: readonly string[]): 
 export async function countScannableListings(em: EntityManager): Promise<number> {
   const rows = await selectRows<{ n: number }>(em, "select count(*) as n from listings where status <> 'removed'", []);
   return Number(rows[0]?.n ?? 0);
-}
-
-/** The newest change among listings: where a first incremental scan starts (the seeded past is not rescanned). */
-export async function latestListingChange(em: EntityManager): Promise<ScanWatermark | null> {
-  const rows = await selectRows<{ id: string; updated_at: unknown }>(em, 'select id, updated_at from listings order by updated_at desc, id desc limit 1', []);
-  return rows[0] ? { id: rows[0].id, updatedAt: dateOf(rows[0].updated_at)! } : null;
 }
 
 /** Per seller: removals of its listings that stand, and other accounts sharing its contact or payment fingerprint. */

@@ -160,6 +160,7 @@ export async function upsertFeedListings(
         currency: item.currency,
         category: item.category,
         images: item.images,
+        imageHashes: item.imageHashes ?? null,
         status: item.status,
         matchedBrand: null,
         matchedProduct: null,
@@ -180,7 +181,10 @@ export async function upsertFeedListings(
     if (listing.currency !== item.currency) change.currency = item.currency;
     if (listing.category !== item.category) change.category = item.category;
     if (!sameImages(listing.images, item.images)) change.images = item.images;
+    if (item.imageHashes && !sameImages(listing.imageHashes ?? [], item.imageHashes)) change.imageHashes = item.imageHashes;
     if (listing.seller.id !== seller) change.seller = seller;
+    // What detection reads changed: the listing is scored again (a status change alone is not new content).
+    if (Object.keys(change).length > 0) change.scoredAt = null;
     if (status) change.status = status;
     if (Object.keys(change).length === 0) continue;
     // The marketplace's time of the change, unless the platform touched the row later itself.

@@ -179,6 +179,8 @@ interface ProductState {
   item: CategoryItem;
   msrpCents: number;
   category: string;
+  /** Perceptual hashes of the brand’s official photos of the product. */
+  imageHashes: string[];
 }
 
 interface BrandState {
@@ -321,6 +323,14 @@ export function generateWorld(input: {
   const plan = SEED_SIZES[input.size];
   const rng = new Rng(input.seed);
   const ids = new Rng(input.seed ^ 0x5eed1d5);
+  // Image hashes draw from their own generator, so adding them left the rest of the world as it was.
+  const pictures = new Rng(input.seed ^ 0x9a7c4e5);
+  /** A photo close to `hash`: the same picture re-encoded, cropped or recoloured flips a few of its 64 bits. */
+  const nearHash = (hash: string): string => {
+    let bits = BigInt(`0x${hash}`);
+    for (let flips = pictures.int(0, 6); flips > 0; flips--) bits ^= 1n << BigInt(pictures.int(0, 63));
+    return bits.toString(16).padStart(16, '0');
+  };
   // A private English faker (not the shared instance), seeded like everything else.
   const faker = new (englishFaker.constructor as typeof Faker)({ locale: englishFaker.rawDefinitions });
   faker.seed(input.seed);
@@ -655,6 +665,7 @@ export function generateWorld(input: {
         item,
         msrpCents: dollars * 100,
         category: brand.category.code,
+        imageHashes: [pictures.hex(16), pictures.hex(16)],
       };
       brand.products.push(products.length);
       products.push(product);
@@ -671,6 +682,7 @@ export function generateWorld(input: {
           `/sim/reference/${brand.slug}/${productSlug}-1.jpg`,
           `/sim/reference/${brand.slug}/${productSlug}-2.jpg`,
         ],
+        referenceImageHashes: product.imageHashes,
         createdAt: date(past(brand.createdAt + rng.int(1, 20) * DAY)),
       });
     });
@@ -868,6 +880,10 @@ export function generateWorld(input: {
     const imageCount = rng.int(1, 4);
     const images: string[] = [];
     for (let k = 1; k <= imageCount; k++) images.push(`/sim/images/${marketplace}/${externalId}-${k}.jpg`);
+    // Counterfeiters often reuse the brand's own photos, resellers of genuine goods more often still.
+    const official = productIndex >= 0 ? get(products, productIndex).imageHashes : null;
+    const reusesPhotos = official !== null && pictures.chance(kind === 'counterfeit' ? 0.6 : 0.8);
+    const imageHashes = images.map((_, k) => (reusesPhotos && k === 0 ? nearHash(pictures.pick(official)) : pictures.hex(16)));
     const id = ids.uuid();
     const row: Row = {
       id,
@@ -879,6 +895,7 @@ export function generateWorld(input: {
       currency,
       category,
       images,
+      imageHashes,
       status: 'active',
       matchedBrand: matchedBrand >= 0 ? get(brands, matchedBrand).id : null,
       matchedProduct: matchedProduct >= 0 ? get(products, matchedProduct).id : null,

@@ -11,6 +11,8 @@ export const feedListingSchema = z.object({
   currency: z.string().length(3),
   category: z.string().max(100),
   images: z.array(z.string()),
+  /** Perceptual hashes (64-bit, hex) of the images, when the marketplace computes them. */
+  imageHashes: z.array(z.string().regex(/^[0-9a-f]{16}$/)).max(20).optional(),
   status: z.enum(LISTING_STATUSES),
   listedAt: z.coerce.date(),
   updatedAt: z.coerce.date(),
