@@ -1,7 +1,8 @@
+import { lazy, Suspense } from 'react';
 import { Admin, Authenticated, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router';
 import { Dashboard } from './dashboard/dashboard';
-import { AppLayout, NOTIFICATION_SETTINGS_PATH } from './layout/app-layout';
+import { AppLayout, DETECTION_PATH, NOTIFICATION_SETTINGS_PATH } from './layout/app-layout';
 import { LoginPage } from './login-page';
 import { authProvider } from './providers/auth';
 import { dataProvider } from './providers/data';
@@ -9,6 +10,7 @@ import { i18nProvider } from './providers/i18n';
 import { auditEventsResource } from './resources/audit-events';
 import { apiKeysResource } from './resources/api-keys';
 import { appealsResource } from './resources/appeals';
+import { authRequestsResource } from './resources/auth-requests';
 import { brandsResource } from './resources/brands';
 import { gftAuditResource } from './resources/gft-audit';
 import { ipRightsResource } from './resources/ip-rights';
@@ -17,6 +19,9 @@ import { sellersResource } from './resources/sellers';
 import { staffResource } from './resources/staff';
 import { threadsResource } from './resources/threads';
 import { NotificationSettings } from './settings/notification-settings';
+
+// The Detection page carries the charts library: loaded when first opened, like the leadership chart.
+const DetectionPage = lazy(() => import('./detection/detection-page').then((module) => ({ default: module.DetectionPage })));
 
 /**
  * Pages check the session themselves (resource pages by default, these two through <Authenticated>).
@@ -46,6 +51,7 @@ export function App() {
       <Resource {...queueResource} />
       <Resource {...gftAuditResource} />
       <Resource {...appealsResource} />
+      <Resource {...authRequestsResource} />
       <Resource {...brandsResource} />
       <Resource {...sellersResource} />
       <Resource {...threadsResource} />
@@ -54,6 +60,16 @@ export function App() {
       <Resource {...apiKeysResource} />
       <Resource {...auditEventsResource} />
       <CustomRoutes>
+        <Route
+          path={DETECTION_PATH}
+          element={
+            <Authenticated>
+              <Suspense fallback={null}>
+                <DetectionPage />
+              </Suspense>
+            </Authenticated>
+          }
+        />
         <Route
           path={NOTIFICATION_SETTINGS_PATH}
           element={

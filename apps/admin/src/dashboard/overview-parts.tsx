@@ -75,7 +75,12 @@ export function QueueCards({ summary, linkQueue = false }: { summary: OverviewSu
       ) : (
         <StatCard title="Pending notice items" value={summary.pendingNoticeItems} caption="Waiting for a reviewer or for the marketplace" />
       )}
-      <StatCard title="Open authentication requests" value={summary.openAuthRequests} caption={QUEUE_NOTE} />
+      <StatCard
+        title="Open authentication requests"
+        value={summary.openAuthRequests}
+        caption="Waiting for the brands’ verdicts"
+        to={`/auth-requests?filter=${encodeURIComponent(JSON.stringify({ state: 'open' }))}`}
+      />
       <StatCard title="Open appeals" value={summary.openAppeals} caption={QUEUE_NOTE} />
     </CardRow>
   );

@@ -1,13 +1,17 @@
 import type { ReactNode } from 'react';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import NotificationsIcon from '@mui/icons-material/NotificationsActive';
+import RadarIcon from '@mui/icons-material/Radar';
 import DevicesIcon from '@mui/icons-material/Devices';
 import { AppBar, Layout, Logout, Menu, UserMenu, useLogout, useResourceDefinitions, useUserMenu } from 'react-admin';
 import { Link } from 'react-router';
+import { hasPermission } from '@jf/domain';
+import { useStaffUser } from '../providers/auth';
 import { trpc } from '../providers/trpc';
 import { MessagesMenuIcon, UnreadMessagesProvider, useMessagesMenuName } from './unread-messages';
 
 export const NOTIFICATION_SETTINGS_PATH = '/notifications';
+export const DETECTION_PATH = '/detection';
 
 function MessagesMenuItem() {
   const name = useMessagesMenuName();
@@ -17,6 +21,7 @@ function MessagesMenuItem() {
 /** Every resource with a list, in declaration order; Messages carries the unread count. */
 function AppMenu() {
   const resources = useResourceDefinitions();
+  const staff = useStaffUser();
   return (
     <Menu>
       <Menu.DashboardItem />
@@ -29,6 +34,7 @@ function AppMenu() {
             <Menu.ResourceItem key={name} name={name} />
           ),
         )}
+      {staff && hasPermission(staff.role, 'detection.read') ? <Menu.Item to={DETECTION_PATH} primaryText="Detection" leftIcon={<RadarIcon />} /> : null}
       <Menu.Item to={NOTIFICATION_SETTINGS_PATH} primaryText="My notifications" leftIcon={<NotificationsIcon />} />
     </Menu>
   );

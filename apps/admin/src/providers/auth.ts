@@ -161,6 +161,9 @@ export const authProvider: AuthProvider = {
       case 'appeals':
       case 'sellers':
         return reads && hasPermission(role, 'appeals.read');
+      // Detection's requests and model are read by every staff role; changing the model is on the Detection page.
+      case 'auth-requests':
+        return reads && hasPermission(role, 'detection.read');
       case 'api-keys':
         return action === 'list' && hasPermission(role, 'integrations.manage');
       // Read-only; an account manager's list holds their brands' events and their own actions (auditScope).

@@ -2,6 +2,7 @@ import { HttpError, type DataProvider, type Identifier, type RaRecord, type Sort
 import {
   APPEAL_SORT_FIELDS,
   AUDIT_SORT_FIELDS,
+  AUTH_REQUEST_SORT_FIELDS,
   BRAND_SORT_FIELDS,
   QUEUE_SORT_FIELDS,
   SELLER_SORT_FIELDS,
@@ -20,10 +21,12 @@ import {
   type AuditEventRecord,
   type ApiKeyRecord,
   type AppealRecord,
+  type AuthRequestRecord,
   type BrandRecord,
   type GftAuditRecord,
   type ListAuditEventsParams,
   type ListAppealsParams,
+  type ListAuthRequestsParams,
   type ListBrandsParams,
   type ListQueueParams,
   type ListSellersParams,
@@ -89,6 +92,7 @@ type QueueFilter = NonNullable<ListQueueParams['filter']>;
 type ThreadFilter = NonNullable<ListThreadsParams['filter']>;
 type AppealFilter = NonNullable<ListAppealsParams['filter']>;
 type SellerFilter = NonNullable<ListSellersParams['filter']>;
+type AuthRequestFilter = NonNullable<ListAuthRequestsParams['filter']>;
 
 const brands = defineResource<BrandRecord>({
   list: ({ page, perPage, sort, filter }) =>
@@ -199,6 +203,21 @@ const appeals = defineResource<AppealRecord>({
   byId: (id) => trpc.admin.appeals.byId.query({ id }),
 });
 
+/** "Older than N hours" arrives from a number input as a number or, cleared, as an empty string or null. */
+function authRequestFilterOf(filter: Values): AuthRequestFilter {
+  const picked = filterOf<AuthRequestFilter>(filter, ['brandId', 'state', 'answer', 'olderThanHours']);
+  const hours = Number(picked.olderThanHours);
+  if (picked.olderThanHours !== undefined) picked.olderThanHours = Number.isFinite(hours) ? Math.max(0, Math.floor(hours)) : undefined;
+  return picked;
+}
+
+// Requests are answered by brands in the portal; the back office reads them (and their figures, on the list).
+const authRequests = defineResource<AuthRequestRecord>({
+  list: ({ page, perPage, sort, filter }) =>
+    trpc.admin.authRequests.list.query({ page, perPage, sort: sortOf(sort, AUTH_REQUEST_SORT_FIELDS), filter: authRequestFilterOf(filter) }),
+  byId: (id) => trpc.admin.authRequests.byId.query({ id }),
+});
+
 // A list row is a seller; its page (byId) adds strikes, removals, appeals and related accounts.
 const sellers = defineResource<SellerRecord | SellerDetail>({
   list: ({ page, perPage, sort, filter }) =>
@@ -254,6 +273,7 @@ const RESOURCES = {
   allowlist: { api: allowlist, editable: [] },
   'audit-events': { api: auditEvents, editable: [] },
   appeals: { api: appeals, editable: [] },
+  'auth-requests': { api: authRequests, editable: [] },
   sellers: { api: sellers, editable: [] },
   'api-keys': { api: apiKeys, editable: [] },
 } as const satisfies Record<string, ResourceEntry>;
