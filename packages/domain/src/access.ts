@@ -1,4 +1,5 @@
-import type { Role, StaffRole } from './model';
+import { isBrandRole, type Role, type StaffRole } from './model';
+import { scopeCovers, staffThreadScope } from './messaging/access';
 
 /**
  * Who may do what, as data. The API enforces these through its procedure builders and the
@@ -57,4 +58,35 @@ export function auditScopeCovers(
   if (scope.kind === 'all') return true;
   if (scope.kind === 'none') return false;
   return event.actorId === scope.managerId || (event.brandId !== null && managedBrandIds.has(event.brandId));
+}
+
+/** Who asks for an uploaded file: a brand user carries their brand, staff their role. */
+export interface DocumentReader {
+  role: Role;
+  userId: string;
+  brandId: string | null;
+}
+
+/** The file asked for: its brand, that brand's account manager, and whether anything outside correspondence cites it. */
+export interface DocumentAccessFacts {
+  brandId: string;
+  brandAccountManagerId: string | null;
+  /**
+   * Cited as evidence staff judge by: an IP right's certificate, an appeal's evidence, a protected
+   * product's reference image. A message attachment or a bulk notice's CSV is not.
+   */
+  citedAsEvidence: boolean;
+}
+
+/**
+ * Whether a reader may download an uploaded file (evidence, reference images, message attachments,
+ * bulk CSVs). A brand reads only its own. Staff who read the brand's correspondence (its account
+ * manager, leadership, platform admins) read all of its files; other staff (reviewers, other account
+ * managers) only the evidence they judge rights, notices and appeals by, never an attachment of a
+ * thread they may not open.
+ */
+export function mayReadDocument(reader: DocumentReader, document: DocumentAccessFacts): boolean {
+  if (isBrandRole(reader.role)) return reader.brandId === document.brandId;
+  if (scopeCovers(staffThreadScope(reader.role, reader.userId), document.brandAccountManagerId)) return true;
+  return document.citedAsEvidence && hasPermission(reader.role, 'brands.read');
 }

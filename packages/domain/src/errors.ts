@@ -11,6 +11,8 @@ export const DOMAIN_ERROR_CODES = [
   'invalid_transition',
   'precondition_failed',
   'rate_limited',
+  /** The database is down, read-only or full: nothing was changed, and trying again later may work (HTTP 503). */
+  'service_unavailable',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import { Router } from 'express';
 import type { Logger } from 'pino';
 import type { Request } from 'express';
-import { canManageBrand, DomainError, isBrandRole } from '@jf/domain';
-import { Document, findBrand, findDocument, recordAudit, type User } from '@jf/db';
+import { canManageBrand, DomainError, isBrandRole, mayReadDocument } from '@jf/domain';
+import { Document, findBrand, findDocumentWithAccessFacts, recordAudit, type User } from '@jf/db';
 import { storeUpload } from '../services/bulk-notices';
 import { sendError, sessionUser, type HttpAuthOptions } from './session-user';
 
@@ -18,8 +18,9 @@ export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
 /**
  * Evidence documents: `POST /api/documents` with the raw file as the body (its type as content-type, its
- * name in `x-file-name`), `GET /api/documents/:id` to read one back. A brand reads only its own; staff,
- * who verify rights, read any. A brand's account manager (or a platform admin) uploads for the brand
+ * name in `x-file-name`), `GET /api/documents/:id` to read one back. A brand reads only its own; staff
+ * read what `mayReadDocument` allows (evidence they judge by, and the files of brands whose correspondence
+ * they read). A brand's account manager (or a platform admin) uploads for the brand
  * named in `x-brand-id`, e.g. to attach a file to a message.
  */
 export function documentRoutes(options: HttpAuthOptions & { uploadDir: string; logger: Logger }): Router {
@@ -58,9 +59,13 @@ export function documentRoutes(options: HttpAuthOptions & { uploadDir: string; l
   routes.get('/:id', async (req, res) => {
     try {
       const user = await sessionUser(req, options, false);
-      const brandId = isBrandRole(user.role) ? user.brand!.id : null;
-      const document = /^[0-9a-f-]{36}$/i.test(req.params.id) ? await findDocument(options.database.fork(), req.params.id, brandId) : null;
-      if (!document) throw new DomainError('not_found', 'Document not found');
+      const found = /^[0-9a-f-]{36}$/i.test(req.params.id) ? await findDocumentWithAccessFacts(options.database.fork(), req.params.id) : null;
+      const reader = { role: user.role, userId: user.id, brandId: user.brand?.id ?? null };
+      // A file the reader may not see is answered like an unknown one: its existence is not told.
+      if (!found || !mayReadDocument(reader, { brandId: found.document.brand.id, brandAccountManagerId: found.brandAccountManagerId, citedAsEvidence: found.citedAsEvidence })) {
+        throw new DomainError('not_found', 'Document not found');
+      }
+      const { document } = found;
       res.setHeader('content-type', document.contentType);
       res.setHeader('content-disposition', `attachment; filename="${document.fileName.replace(/["\\\r\n]/g, '_')}"`);
       res.setHeader('x-content-type-options', 'nosniff');

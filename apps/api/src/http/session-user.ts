@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { DomainError, isBrandRole } from '@jf/domain';
-import { resolveSession, type Database, type SessionPolicy, type User } from '@jf/db';
+import { databaseUnavailableReason, resolveSession, type Database, type SessionPolicy, type User } from '@jf/db';
 import { CSRF_HEADER, csrfTokenMatches, SESSION_COOKIE } from '../trpc/context';
 
 /** What the plain-HTTP routes (file uploads and downloads) need to authenticate like tRPC does. */
@@ -10,10 +10,20 @@ export interface HttpAuthOptions {
   sessionPolicy: SessionPolicy;
 }
 
-const STATUS_BY_CODE: Record<string, number> = { validation: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409 };
+const STATUS_BY_CODE: Record<string, number> = { validation: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, service_unavailable: 503 };
 
 /** The same error body as tRPC's: a code, a readable message and the fields at fault. */
 export function sendError(res: Response, error: unknown, logger: Logger): void {
+  const unavailable = databaseUnavailableReason(error);
+  if (unavailable) {
+    logger.warn({ err: error }, 'database unavailable');
+    error = new DomainError('service_unavailable', unavailable);
+  }
+  if (res.headersSent) {
+    // A download that fails midway can only be cut off; the client sees an incomplete body.
+    res.destroy();
+    return;
+  }
   if (error instanceof DomainError) {
     res.status(STATUS_BY_CODE[error.code] ?? 400).json({ error: { code: error.code, message: error.message, fieldIssues: error.fieldIssues } });
     return;

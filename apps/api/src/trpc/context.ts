@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import type {} from 'pino-http';
 import { resolveSession, type Database, type EntityManager, type Session, type SessionPolicy, type User } from '@jf/db';
 import type { SignInAddressLimiter } from '../http/sign-in-limiter';
+import { unavailableError } from './errors';
 
 export const SESSION_COOKIE = 'jf_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -69,7 +70,13 @@ export function contextFactory({ database, sessionPolicy, cookieSecure, signInLi
   return async ({ req, res }: { req: Request; res: Response }): Promise<Context> => {
     const em = database.fork();
     const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-    const session = token ? await resolveSession(em, token, sessionPolicy) : null;
+    let session: Session | null = null;
+    try {
+      session = token ? await resolveSession(em, token, sessionPolicy) : null;
+    } catch (error) {
+      // Context errors skip the procedures' error map: a database that is down must still be a 503.
+      throw unavailableError(error) ?? error;
+    }
     const cookieOptions = { httpOnly: true, sameSite: 'lax', secure: cookieSecure, path: '/' } as const;
     return createInnerContext({
       em,

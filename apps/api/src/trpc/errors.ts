@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
 import { describeFieldIssues, DomainError, type DomainErrorCode, type FieldIssues } from '@jf/domain';
-import { isUniqueViolation } from '@jf/db';
+import { databaseUnavailableReason, isUniqueViolation } from '@jf/db';
 
 const TRPC_CODE_BY_DOMAIN_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   validation: 'BAD_REQUEST',
@@ -13,7 +13,15 @@ const TRPC_CODE_BY_DOMAIN_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   invalid_transition: 'CONFLICT',
   precondition_failed: 'PRECONDITION_FAILED',
   rate_limited: 'TOO_MANY_REQUESTS',
+  service_unavailable: 'SERVICE_UNAVAILABLE',
 };
+
+/** A database that is down, read-only or full, as a 503 with a readable message; null for any other error. */
+export function unavailableError(cause: unknown): TRPCError | null {
+  const reason = databaseUnavailableReason(cause);
+  if (!reason) return null;
+  return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: reason, cause: new DomainError('service_unavailable', reason) });
+}
 
 /** The one place where thrown errors become API errors; unknown errors stay INTERNAL_SERVER_ERROR. */
 export function toTRPCError(error: TRPCError): TRPCError {
@@ -25,6 +33,8 @@ export function toTRPCError(error: TRPCError): TRPCError {
     const issues = fieldIssuesOf(error) ?? {};
     return new TRPCError({ code: 'BAD_REQUEST', message: `Invalid input: ${describeFieldIssues(issues)}`, cause });
   }
+  const unavailable = unavailableError(cause);
+  if (unavailable) return unavailable;
   if (isUniqueViolation(cause)) {
     const conflict = new DomainError('conflict', 'This already exists');
     return new TRPCError({ code: 'CONFLICT', message: conflict.message, cause: conflict });

@@ -7,6 +7,7 @@ export * from './overview';
 export * from './notices';
 export * from './outbox';
 export * from './bulk';
+export * from './documents';
 export * from './ingestion';
 export * from './notice-filing';
 export * from './messaging';
