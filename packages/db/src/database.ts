@@ -18,6 +18,8 @@ export interface DatabaseTarget {
   location: string;
 }
 
+import { rollupTriggerNames } from './rollups/sql';
+
 export const DEFAULT_SQLITE_FILE = 'data/joint-force.sqlite';
 
 /** The triggers that keep `audit_events` append-only (Migration20261128180000), per dialect. */
@@ -190,15 +192,21 @@ export class Database {
     return problems;
   }
 
-  /** A SQLite rebuild of `audit_events` drops its triggers silently; a disabled PostgreSQL trigger guards nothing. */
+  /**
+   * A SQLite rebuild of `audit_events` drops its triggers silently; a disabled PostgreSQL trigger guards
+   * nothing. The rollup triggers are checked the same way: without them the dashboards drift from the events.
+   */
   private async missingAppendOnlyTriggers(): Promise<string[]> {
     const connection = this.orm.em.getConnection();
     const rows: { name: string }[] =
       this.kind === 'postgresql'
-        ? await connection.execute(`select tgname as name from pg_trigger where tgrelid = 'audit_events'::regclass and not tgisinternal and tgenabled <> 'D'`)
-        : await connection.execute(`select name from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'`);
+        ? await connection.execute(`select tgname as name from pg_trigger where not tgisinternal and tgenabled <> 'D'`)
+        : await connection.execute(`select name from sqlite_master where type = 'trigger'`);
     const present = new Set(rows.map((row) => row.name));
-    return APPEND_ONLY_TRIGGERS[this.kind].filter((name) => !present.has(name)).map((name) => `missing trigger audit_events.${name}`);
+    return [
+      ...APPEND_ONLY_TRIGGERS[this.kind].filter((name) => !present.has(name)).map((name) => `missing trigger audit_events.${name}`),
+      ...rollupTriggerNames(this.kind).filter((name) => !present.has(name)).map((name) => `missing rollup trigger ${name}`),
+    ];
   }
 
   async isHealthy(): Promise<boolean> {

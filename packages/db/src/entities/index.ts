@@ -10,6 +10,7 @@ import {
 } from './enforcement';
 import { DetectionDecisionSchema, DetectionLabelSchema, DetectionScanSchema } from './detection';
 import { SessionSchema, SignInThrottleSchema, UserSchema } from './identity';
+import { ROLLUP_SCHEMAS } from './rollups';
 import {
   ApiKeySchema,
   AuditEventSchema,
@@ -64,4 +65,5 @@ export const ENTITY_SCHEMAS = [
   DetectionLabelSchema,
   DetectionScanSchema,
   DetectionDecisionSchema,
+  ...ROLLUP_SCHEMAS,
 ];

@@ -17,3 +17,4 @@ export * from './settings';
 export * from './governance';
 export * from './sellers';
 export * from './detection';
+export * from './rollups';

@@ -6,3 +6,4 @@ export * from './brand-accuracy';
 export * from './authentication';
 export * from './detection-quality';
 export * from './time-buckets';
+export * from './histogram';
