@@ -47,7 +47,7 @@ test('a suspect waits in the brand’s inbox, the brand answers counterfeit, and
   await page.getByRole('radio', { name: /Counterfeit/ }).check();
   await page.getByRole('button', { name: 'Send verdict' }).click();
   // Without a reason the API refuses, and says so beside the field.
-  await expect(page.getByText('You must give a reason of at least 3 characters')).toBeVisible();
+  await expect(page.getByText('Reason must be at least 3 characters')).toBeVisible();
   await page.getByLabel('Reason', { exact: true }).fill('Northpeak never sells this jacket below MSRP; the label in the photos is not ours.');
   await page.getByRole('button', { name: 'Send verdict' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'answered counterfeit' })).toContainText('being removed');

@@ -78,6 +78,9 @@ function strength(value: SignalValue): string {
 
 const share = (value: SignalValue): string => (typeof value === 'number' ? formatPercent(value) : String(value));
 
+/** Seller history arrives as counts (removals, strikes, linked accounts). */
+const count = (noun: string) => (value: SignalValue): string => (typeof value === 'number' ? plural(Math.round(value), noun) : String(value));
+
 /** Readable names for the signals detection sends; an unknown one is shown by its own name. */
 export const SIGNALS: Record<string, SignalSpec> = {
   score: { short: 'Score', label: 'Detection score', format: share },
@@ -88,9 +91,9 @@ export const SIGNALS: Record<string, SignalSpec> = {
   keywordMatch: { short: 'Keywords', label: 'Your product keywords in the title', format: share },
   officialTerms: { short: '“Official” claims', label: '“Official”, “authorised” claims in the title', format: strength },
   imageSimilarity: { short: 'Image match', label: 'Image similarity to your reference images', format: share },
-  sellerStrikes: { short: 'Strikes', label: 'Seller’s strikes', format: strength },
-  pastRemovals: { short: 'Past removals', label: 'Seller’s past removals', format: strength },
-  relatedAccounts: { short: 'Linked accounts', label: 'Accounts linked to the seller', format: strength },
+  sellerStrikes: { short: 'Strikes', label: 'Seller’s strikes', format: count('strike') },
+  pastRemovals: { short: 'Past removals', label: 'Seller’s past removals', format: count('removal') },
+  relatedAccounts: { short: 'Linked accounts', label: 'Accounts linked to the seller', format: count('account') },
   categoryMatch: { short: 'Same category', label: 'Same category as your product', format: (value) => (value === 1 || value === true ? 'yes' : 'no') },
 };
 

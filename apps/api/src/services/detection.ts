@@ -105,6 +105,8 @@ export interface ScoredListing {
   features: Features;
   score: number;
   product: DetectionProductRow | null;
+  /** The seller's history as counted (the features hold it scaled). */
+  seller: { pastRemovals: number; relatedAccounts: number };
   allowlisted: boolean;
   modelDecision: 'remove' | 'ask' | 'none';
 }
@@ -126,7 +128,7 @@ export async function scoreListings(em: EntityManager, catalogue: DetectionCatal
     const product = match ? (catalogue.products.get(match.product.id) ?? null) : null;
     const allowlisted = product !== null && catalogue.allowlist.has(allowlistKey(product.brandId, listing.marketplace, listing.sellerExternalId));
     const brandAnswersRequests = product !== null && brandAnswersAuthRequests({ status: product.brandStatus, jointForcePhase: product.brandPhase });
-    return { listing, features, score, product, allowlisted, modelDecision: decide(score, catalogue.model.thresholds, { allowlisted, brandAnswersRequests }) };
+    return { listing, features, score, product, seller, allowlisted, modelDecision: decide(score, catalogue.model.thresholds, { allowlisted, brandAnswersRequests }) };
   });
 }
 
@@ -139,8 +141,17 @@ export function requestSignals(scored: ScoredListing, model: DetectionModel, now
     signals.priceRatio = round(toUsd(scored.listing.priceCents, scored.listing.currency) / Math.max(1, toUsd(scored.product.msrpCents, scored.product.currency)));
   }
   signals.sellerAgeDays = Math.max(0, Math.floor((now.getTime() - scored.listing.sellerRegisteredAt.getTime()) / 86_400_000));
+  // The strongest reasons, as the brand can read them: counts and flags, not the model's scaled inputs.
+  const readable: Partial<Record<string, number | boolean>> = {
+    sellerStrikes: scored.listing.sellerStrikes,
+    pastRemovals: scored.seller.pastRemovals,
+    relatedAccounts: scored.seller.relatedAccounts,
+    suspiciousTerms: scored.features.suspiciousTerms > 0,
+    officialTerms: scored.features.officialTerms > 0,
+    categoryMatch: scored.features.categoryMatch > 0,
+  };
   for (const signal of explainScore(model, scored.features, 4)) {
-    if (signal.contribution > 0) signals[signal.feature] = round(signal.value);
+    if (signal.contribution > 0 && signal.feature !== 'priceRatio' && signal.feature !== 'sellerAge') signals[signal.feature] = readable[signal.feature] ?? round(signal.value);
   }
   return signals;
 }

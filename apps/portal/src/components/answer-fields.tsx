@@ -5,9 +5,7 @@ import { issuesFor, type FieldIssues } from '../trpc';
 import { describeErrors } from './field';
 import { TextAreaField } from './text-field';
 
-/** The API says "must give a reason of at least 3 characters": it reads as a sentence with "You", not after the label. */
-const reasonErrors = (issues: FieldIssues | undefined) =>
-  issuesFor(issues, 'reason')?.map((reason) => (reason.startsWith('must give') ? `You ${reason}` : reason));
+const reasonErrors = (issues: FieldIssues | undefined) => issuesFor(issues, 'reason');
 
 /**
  * The verdict, its reason and, for a genuine listing, whether to trust its seller from now on: the

@@ -16,7 +16,7 @@ export type BrandAuthRequestsInput = z.infer<typeof brandAuthRequestsInput>;
 export const answerAuthRequestsInput = z.object({
   ids: z.array(idSchema).min(1, { error: 'choose at least one request' }).max(200, { error: 'answer at most 200 requests at once' }),
   answer: z.enum(AUTH_ANSWERS),
-  reason: z.string().trim().min(3, { error: 'must give a reason of at least 3 characters' }).max(2000, { error: 'must be at most 2000 characters' }),
+  reason: z.string().trim().min(3, { error: 'must be at least 3 characters' }).max(2000, { error: 'must be at most 2000 characters' }),
   allowlistSeller: z.boolean().default(false),
 }).refine((input) => !input.allowlistSeller || input.answer === 'genuine', {
   message: 'only a genuine answer can add the seller to the allowlist',
