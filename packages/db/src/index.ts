@@ -4,3 +4,4 @@ export * from './errors';
 export * from './passwords';
 export * from './repositories';
 export * from './seed';
+export * from './backup';

@@ -70,13 +70,8 @@ export function contextFactory({ database, sessionPolicy, cookieSecure, signInLi
   return async ({ req, res }: { req: Request; res: Response }): Promise<Context> => {
     const em = database.fork();
     const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-    let session: Session | null = null;
-    try {
-      session = token ? await resolveSession(em, token, sessionPolicy) : null;
-    } catch (error) {
-      // Context errors skip the procedures' error map: a database that is down must still be a 503.
-      throw unavailableError(error) ?? error;
-    }
+    // Context errors skip the procedures' error map: a database that is down must still be a 503.
+    const session = token ? await resolveSession(em, token, sessionPolicy).catch((error: unknown) => Promise.reject(unavailableError(error) ?? error)) : null;
     const cookieOptions = { httpOnly: true, sameSite: 'lax', secure: cookieSecure, path: '/' } as const;
     return createInnerContext({
       em,
