@@ -312,6 +312,38 @@ const CASES: Record<string, IsolationCase> = {
       expect(await database.fork().count(Removal, { authRequest: requestId })).toBe(0);
     },
   },
+  'dashboard.removals': {
+    access: 'brand',
+    probe: async ({ database, world }, asA) => {
+      // One removal of brand B today: brand A's figures must not count it.
+      await foreignRemovalToday(database, world.brandB.id);
+      const today = new Date().toISOString().slice(0, 10);
+      for (const role of brandRoles) {
+        const points = await asA(role).dashboard.removals({ from: today, to: today, unit: 'day' });
+        const own = await database.fork().count(Removal, { brand: world.brandA.id, requestedAt: { $gte: new Date(`${today}T00:00:00Z`) } });
+        expect(points[0]!.proactive + points[0]!.brandRequested).toBe(own);
+      }
+    },
+  },
+  'dashboard.turnaround': {
+    access: 'brand',
+    probe: async ({ database, world }, asA) => {
+      await foreignRemovalToday(database, world.brandB.id);
+      const today = new Date().toISOString().slice(0, 10);
+      const { overall } = await asA('brand_agent').dashboard.turnaround({ from: today, to: today, unit: 'day' });
+      const own = await database.fork().count(Removal, { brand: world.brandA.id, removedAt: { $ne: null }, requestedAt: { $gte: new Date(`${today}T00:00:00Z`) } });
+      expect(Object.values(overall.bySource).reduce((sum, figures) => sum + figures.count, 0)).toBe(own);
+    },
+  },
+  'dashboard.appeals': {
+    access: 'brand',
+    probe: async (_bed, asA) => {
+      await foreignAppeal();
+      const today = new Date().toISOString().slice(0, 10);
+      const summary = await asA('brand_agent').dashboard.appeals({ from: today, to: today, unit: 'day' });
+      expect(summary.points.reduce((sum, point) => sum + point.appeals, 0)).toBe(0);
+    },
+  },
   'admin.queue.list': { access: 'staff' },
   'admin.queue.claim': { access: 'staff' },
   'admin.queue.release': { access: 'staff' },
@@ -352,6 +384,12 @@ const CASES: Record<string, IsolationCase> = {
   'admin.authRequests.list': { access: 'staff' },
   'admin.authRequests.byId': { access: 'staff' },
   'admin.authRequests.stats': { access: 'staff' },
+  'admin.dashboards.removals': { access: 'staff' },
+  'admin.dashboards.turnaround': { access: 'staff' },
+  'admin.dashboards.authRequests': { access: 'staff' },
+  'admin.dashboards.appeals': { access: 'staff' },
+  'admin.dashboards.gft': { access: 'staff' },
+  'admin.removals.list': { access: 'staff' },
   'admin.detection.models': { access: 'staff' },
   'admin.detection.retrain': { access: 'staff' },
   'admin.detection.promote': { access: 'staff' },
@@ -376,6 +414,13 @@ async function foreignAppeal() {
   await em.flush();
   foreignAppealIds = { appealId: appeal.id };
   return foreignAppealIds;
+}
+
+/** A removal of another brand, acknowledged, requested now. */
+async function foreignRemovalToday(database: ApiTestBed['database'], brandId: string) {
+  const em = database.fork();
+  em.create(Removal, { brand: brandId, marketplace: 'taobao', listing: currentBed!.world.listings[5]!.id, source: 'notice_standard', requestedAt: new Date(), removedAt: new Date() });
+  await em.flush();
 }
 
 /** An open authentication request of brand B about one of the shared listings. */

@@ -12,3 +12,4 @@ export * from './listings';
 export * from './messaging';
 export * from './appeals';
 export * from './detection';
+export * from './dashboards';

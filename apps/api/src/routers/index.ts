@@ -11,6 +11,7 @@ import { adminApiKeysRouter, adminAppealsRouter, appealsRouter } from './appeals
 import { adminSellersRouter } from './sellers';
 import { adminAuthRequestsRouter, authRequestsRouter } from './auth-requests';
 import { adminDetectionRouter } from './detection';
+import { adminDashboardsRouter, adminRemovalsRouter, brandDashboardRouter } from './dashboards';
 import { bulkNoticesRouter } from './bulk-notices';
 import { noticesRouter } from './notices';
 import { adminGftAuditRouter, adminIpRightsRouter, adminQueueRouter } from './review';
@@ -36,6 +37,7 @@ export const appRouter = router({
   messages: messagesRouter,
   appeals: appealsRouter,
   authRequests: authRequestsRouter,
+  dashboard: brandDashboardRouter,
   admin: router({
     queue: adminQueueRouter,
     gftAudit: adminGftAuditRouter,
@@ -51,6 +53,8 @@ export const appRouter = router({
     sellers: adminSellersRouter,
     authRequests: adminAuthRequestsRouter,
     detection: adminDetectionRouter,
+    dashboards: adminDashboardsRouter,
+    removals: adminRemovalsRouter,
   }),
 });
 
