@@ -42,6 +42,12 @@ describe.each(testDatabaseKinds())('dashboards on %s', (kind) => {
     const [october] = await leadership().admin.dashboards.removals(range);
     expect(october).toMatchObject({ period: '2026-10-01', proactive: 9, brandRequested: 3, ratio: 3 });
     expect(october!.bySource).toEqual({ proactive: 7, authentication: 2, notice_gft: 1, notice_standard: 2 });
+    // Grouped by ISO week in SQL: the weeks start on Monday and add up to the month.
+    const weeks = await leadership().admin.dashboards.removals({ ...range, unit: 'week' });
+    expect(weeks.map((week) => week.period)).toEqual(['2026-09-28', '2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26']);
+    expect(weeks.reduce((sum, week) => sum + week.proactive, 0)).toBe(9);
+    expect(weeks[0]).toMatchObject({ proactive: 2, brandRequested: 0 });
+    expect(weeks[1]).toMatchObject({ proactive: 7, brandRequested: 3 });
     const [onlyA] = await leadership().admin.dashboards.removals({ ...range, brandId: bed.world.brandA.id });
     expect(onlyA).toMatchObject({ proactive: 8, brandRequested: 2, ratio: 4 });
     // These notice removals carry no notice item, so no reason: 'none' finds them, 'counterfeit' nothing.

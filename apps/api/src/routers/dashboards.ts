@@ -35,6 +35,7 @@ const filterOf = (input: DashboardInput, brandIds: readonly string[] | undefined
   marketplace: input.marketplace,
   brandIds,
   reason: input.reason === undefined ? undefined : input.reason === 'none' ? '' : input.reason,
+  unit: input.unit,
 });
 
 /**

@@ -17,6 +17,8 @@ export class Migration20261128191436 extends Migration {
 
     this.addSql(`create table "rollup_removals" ("day" varchar(10) not null, "source" varchar(20) not null, "marketplace_code" varchar(20) not null, "reason" varchar(20) not null, "requested" int not null default 0, "acknowledged" int not null default 0, "reinstated" int not null default 0, constraint "rollup_removals_pkey" primary key ("day", "source", "marketplace_code", "reason"));`);
 
+    this.addSql(`create table "rollup_platform_turnaround" ("day" varchar(10) not null, "source" varchar(20) not null, "bucket" int not null, "n" int not null default 0, constraint "rollup_platform_turnaround_pkey" primary key ("day", "source", "bucket"));`);
+
     this.addSql(`create table "rollup_turnaround" ("day" varchar(10) not null, "source" varchar(20) not null, "marketplace_code" varchar(20) not null, "reason" varchar(20) not null, "bucket" int not null, "n" int not null default 0, constraint "rollup_turnaround_pkey" primary key ("day", "source", "marketplace_code", "reason", "bucket"));`);
     for (const statement of rebuildRollupStatements('postgresql')) this.addSql(`${statement};`);
     for (const statement of createRollupTriggers('postgresql')) this.addSql(`${statement};`);
@@ -37,6 +39,7 @@ export class Migration20261128191436 extends Migration {
     this.addSql(`drop table if exists "rollup_removals" cascade;`);
 
     this.addSql(`drop table if exists "rollup_turnaround" cascade;`);
+    this.addSql(`drop table if exists "rollup_platform_turnaround" cascade;`);
   }
 
 }

@@ -11,6 +11,7 @@ export class Migration20261128191436 extends Migration {
     this.addSql(`create table \`rollup_brand_removals\` (\`brand_id\` text not null, \`day\` text not null, \`source\` text not null, \`marketplace_code\` text not null, \`reason\` text not null, \`requested\` integer not null default 0, \`acknowledged\` integer not null default 0, \`reinstated\` integer not null default 0, primary key (\`brand_id\`, \`day\`, \`source\`, \`marketplace_code\`, \`reason\`));`);
     this.addSql(`create table \`rollup_brand_turnaround\` (\`brand_id\` text not null, \`day\` text not null, \`source\` text not null, \`marketplace_code\` text not null, \`reason\` text not null, \`bucket\` integer not null, \`n\` integer not null default 0, primary key (\`brand_id\`, \`day\`, \`source\`, \`marketplace_code\`, \`reason\`, \`bucket\`));`);
     this.addSql(`create table \`rollup_removals\` (\`day\` text not null, \`source\` text not null, \`marketplace_code\` text not null, \`reason\` text not null, \`requested\` integer not null default 0, \`acknowledged\` integer not null default 0, \`reinstated\` integer not null default 0, primary key (\`day\`, \`source\`, \`marketplace_code\`, \`reason\`));`);
+    this.addSql(`create table \`rollup_platform_turnaround\` (\`day\` text not null, \`source\` text not null, \`bucket\` integer not null, \`n\` integer not null default 0, primary key (\`day\`, \`source\`, \`bucket\`));`);
     this.addSql(`create table \`rollup_turnaround\` (\`day\` text not null, \`source\` text not null, \`marketplace_code\` text not null, \`reason\` text not null, \`bucket\` integer not null, \`n\` integer not null default 0, primary key (\`day\`, \`source\`, \`marketplace_code\`, \`reason\`, \`bucket\`));`);
     for (const statement of rebuildRollupStatements('sqlite')) this.addSql(`${statement};`);
     for (const statement of createRollupTriggers('sqlite')) this.addSql(`${statement};`);
@@ -25,5 +26,6 @@ export class Migration20261128191436 extends Migration {
     this.addSql(`drop table if exists \`rollup_brand_turnaround\`;`);
     this.addSql(`drop table if exists \`rollup_removals\`;`);
     this.addSql(`drop table if exists \`rollup_turnaround\`;`);
+    this.addSql(`drop table if exists \`rollup_platform_turnaround\`;`);
   }
 }

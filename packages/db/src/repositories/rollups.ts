@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { MarketplaceCode, RemovalSource } from '@jf/domain';
+import type { MarketplaceCode, RemovalSource, TimeBucketUnit } from '@jf/domain';
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import type { Database } from '../database';
 import { createRollupTriggers, dropRollupTriggers, rebuildRollupStatements } from '../rollups/sql';
 import { runStatement, selectRows, type SqlValue } from './sql';
@@ -13,6 +14,16 @@ export interface RollupFilter {
   brandIds?: readonly string[];
   /** A notice reason; '' selects removals without one (proactive and authentication). */
   reason?: string;
+  /** Rows come back per period (its first day) rather than per day: a year of weeks is 53 groups, not 365. */
+  unit?: TimeBucketUnit;
+}
+
+/** The first day of the `unit` holding `day` (a 'YYYY-MM-DD' column), in each dialect; weeks start on Monday. */
+function periodSql(em: EntityManager, unit: TimeBucketUnit | undefined): string {
+  if (!unit || unit === 'day') return 'day';
+  const sqlite = em.getDriver() instanceof BetterSqliteDriver;
+  if (unit === 'month') return sqlite ? "substr(day, 1, 7) || '-01'" : "substr(day, 1, 7) || '-01'";
+  return sqlite ? "date(day, '-' || ((cast(strftime('%w', day) as integer) + 6) % 7) || ' days')" : "to_char(date_trunc('week', day::date), 'YYYY-MM-DD')";
 }
 
 function where(filter: RollupFilter, options: { reason: boolean }): { sql: string; params: SqlValue[] } {
@@ -41,13 +52,13 @@ export interface RemovalDayRow {
   reinstated: number;
 }
 
-/** Removals per day and source; from the per-brand rollup when brands are named, the platform-wide one otherwise. */
+/** Removals per day (or period) and source; from the per-brand rollup when brands are named, the platform-wide one otherwise. */
 export async function removalsByDay(em: EntityManager, filter: RollupFilter): Promise<RemovalDayRow[]> {
   const table = filter.brandIds ? 'rollup_brand_removals' : 'rollup_removals';
   const { sql, params } = where(filter, { reason: true });
   const rows = await selectRows<Record<string, unknown>>(
     em,
-    `select day, source, sum(requested) as requested, sum(acknowledged) as acknowledged, sum(reinstated) as reinstated from ${table} where ${sql} group by day, source order by day`,
+    `select ${periodSql(em, filter.unit)} as day, source, sum(requested) as requested, sum(acknowledged) as acknowledged, sum(reinstated) as reinstated from ${table} where ${sql} group by 1, source order by 1`,
     params,
   );
   return rows.map((row) => ({ day: row.day as string, source: row.source as RemovalSource, requested: Number(row.requested), acknowledged: Number(row.acknowledged), reinstated: Number(row.reinstated) }));
@@ -62,9 +73,10 @@ export interface TurnaroundDayRow {
 
 /** Acknowledged removals per day, source and turnaround bucket. */
 export async function turnaroundByDay(em: EntityManager, filter: RollupFilter): Promise<TurnaroundDayRow[]> {
-  const table = filter.brandIds ? 'rollup_brand_turnaround' : 'rollup_turnaround';
+  const platformWide = !filter.brandIds && !filter.marketplace && filter.reason === undefined;
+  const table = filter.brandIds ? 'rollup_brand_turnaround' : platformWide ? 'rollup_platform_turnaround' : 'rollup_turnaround';
   const { sql, params } = where(filter, { reason: true });
-  const rows = await selectRows<Record<string, unknown>>(em, `select day, source, bucket, sum(n) as n from ${table} where ${sql} group by day, source, bucket order by day`, params);
+  const rows = await selectRows<Record<string, unknown>>(em, `select ${periodSql(em, filter.unit)} as day, source, bucket, sum(n) as n from ${table} where ${sql} group by 1, source, bucket order by 1`, params);
   return rows.map((row) => ({ day: row.day as string, source: row.source as RemovalSource, bucket: Number(row.bucket), n: Number(row.n) }));
 }
 
@@ -82,8 +94,8 @@ export async function authRequestsByDay(em: EntityManager, filter: RollupFilter)
   const { sql, params } = where(filter, { reason: false });
   const rows = await selectRows<Record<string, unknown>>(
     em,
-    `select day, sum(created) as created, sum(answered) as answered, sum(expired) as expired, sum(counterfeit) as counterfeit, sum(genuine) as genuine, sum(unsure) as unsure
-     from rollup_auth_requests where ${sql} group by day order by day`,
+    `select ${periodSql(em, filter.unit)} as day, sum(created) as created, sum(answered) as answered, sum(expired) as expired, sum(counterfeit) as counterfeit, sum(genuine) as genuine, sum(unsure) as unsure
+     from rollup_auth_requests where ${sql} group by 1 order by 1`,
     params,
   );
   return rows.map((row) => ({
@@ -99,7 +111,7 @@ export async function authRequestsByDay(em: EntityManager, filter: RollupFilter)
 
 export async function authResponseByDay(em: EntityManager, filter: RollupFilter): Promise<{ day: string; bucket: number; n: number }[]> {
   const { sql, params } = where(filter, { reason: false });
-  const rows = await selectRows<Record<string, unknown>>(em, `select day, bucket, sum(n) as n from rollup_auth_response where ${sql} group by day, bucket order by day`, params);
+  const rows = await selectRows<Record<string, unknown>>(em, `select ${periodSql(em, filter.unit)} as day, bucket, sum(n) as n from rollup_auth_response where ${sql} group by 1, bucket order by 1`, params);
   return rows.map((row) => ({ day: row.day as string, bucket: Number(row.bucket), n: Number(row.n) }));
 }
 
@@ -107,7 +119,7 @@ export async function appealsByDay(em: EntityManager, filter: RollupFilter): Pro
   const { sql, params } = where(filter, { reason: false });
   const rows = await selectRows<Record<string, unknown>>(
     em,
-    `select day, sum(created) as created, sum(reinstated) as reinstated, sum(upheld) as upheld from rollup_appeals where ${sql} group by day order by day`,
+    `select ${periodSql(em, filter.unit)} as day, sum(created) as created, sum(reinstated) as reinstated, sum(upheld) as upheld from rollup_appeals where ${sql} group by 1 order by 1`,
     params,
   );
   return rows.map((row) => ({ day: row.day as string, created: Number(row.created), reinstated: Number(row.reinstated), upheld: Number(row.upheld) }));

@@ -48,6 +48,8 @@ export const ROLLUP_TABLES = {
   removals: { name: 'rollup_removals', keys: ['day', 'source', 'marketplace_code', 'reason'], counters: ['requested', 'acknowledged', 'reinstated'] },
   brandRemovals: { name: 'rollup_brand_removals', keys: ['brand_id', 'day', 'source', 'marketplace_code', 'reason'], counters: ['requested', 'acknowledged', 'reinstated'] },
   turnaround: { name: 'rollup_turnaround', keys: ['day', 'source', 'marketplace_code', 'reason', 'bucket'], counters: ['n'] },
+  /** The platform-wide histogram with no other dimension: what the unfiltered leadership chart reads (5–25× fewer rows). */
+  platformTurnaround: { name: 'rollup_platform_turnaround', keys: ['day', 'source', 'bucket'], counters: ['n'] },
   brandTurnaround: { name: 'rollup_brand_turnaround', keys: ['brand_id', 'day', 'source', 'marketplace_code', 'reason', 'bucket'], counters: ['n'] },
   authRequests: { name: 'rollup_auth_requests', keys: ['brand_id', 'day', 'marketplace_code'], counters: ['created', 'answered', 'expired', 'counterfeit', 'genuine', 'unsure'] },
   authResponse: { name: 'rollup_auth_response', keys: ['brand_id', 'day', 'marketplace_code', 'bucket'], counters: ['n'] },
@@ -71,6 +73,7 @@ function removalContribution(sql: DialectSql, row: Row, sign: 1 | -1): string[] 
     upsert(ROLLUP_TABLES.removals, [day, `${row}.source`, `${row}.marketplace_code`, reason, ...counts], null),
     upsert(ROLLUP_TABLES.brandRemovals, [sql.brand(`${row}.brand_id`), day, `${row}.source`, `${row}.marketplace_code`, reason, ...counts], `${row}.brand_id is not null`),
     upsert(ROLLUP_TABLES.turnaround, [day, `${row}.source`, `${row}.marketplace_code`, reason, ...turnaround], `${row}.removed_at is not null`),
+    upsert(ROLLUP_TABLES.platformTurnaround, [day, `${row}.source`, ...turnaround], `${row}.removed_at is not null`),
     upsert(ROLLUP_TABLES.brandTurnaround, [sql.brand(`${row}.brand_id`), day, `${row}.source`, `${row}.marketplace_code`, reason, ...turnaround], `${row}.removed_at is not null and ${row}.brand_id is not null`),
   ];
 }
@@ -174,6 +177,7 @@ export function rebuildRollupStatements(kind: DatabaseKind): string[] {
     insert(t.removals, `select ${[...removalKeys, ...removalCounts].join(', ')} ${reasonJoin} ${groupBy(4)}`),
     insert(t.brandRemovals, `select ${[sql.brand('r.brand_id'), ...removalKeys, ...removalCounts].join(', ')} ${reasonJoin} where r.brand_id is not null ${groupBy(5)}`),
     insert(t.turnaround, `select ${[...removalKeys, turnaroundBucket, 'count(*)'].join(', ')} ${reasonJoin} where r.removed_at is not null ${groupBy(5)}`),
+    insert(t.platformTurnaround, `select ${[sql.day('r.requested_at'), 'r.source', turnaroundBucket, 'count(*)'].join(', ')} from removals r where r.removed_at is not null ${groupBy(3)}`),
     insert(t.brandTurnaround, `select ${[sql.brand('r.brand_id'), ...removalKeys, turnaroundBucket, 'count(*)'].join(', ')} ${reasonJoin} where r.removed_at is not null and r.brand_id is not null ${groupBy(6)}`),
     insert(
       t.authRequests,
