@@ -16,9 +16,13 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
+          // A group also takes the dependencies of what it captures, in priority order. React and react-admin
+          // are captured first, so the charts chunk holds only recharts and what recharts alone uses (redux
+          // toolkit, immer, d3…) and loads with the lazy dashboard and Detection pages, not the first screen.
           groups: [
-            { name: 'charts', test: /node_modules[\\/](recharts|d3-|victory-vendor|decimal\.js)/, priority: 3 },
-            { name: 'react-admin', test: /node_modules[\\/](ra-|react-admin|@mui|@emotion|react-hook-form|@tanstack)/, priority: 2 },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/, priority: 4 },
+            { name: 'react-admin', test: /node_modules[\\/](ra-|react-admin|@mui|@emotion|react-hook-form|@tanstack)/, priority: 3 },
+            { name: 'charts', test: /node_modules[\\/](recharts|d3-|victory-vendor|decimal\.js)/, priority: 2 },
             { name: 'vendor', test: /node_modules/, priority: 1 },
           ],
         },

@@ -10,5 +10,20 @@ export default defineConfig({
   plugins: [react()],
   server: { port: 5174, proxy: apiProxy },
   preview: { port: 4174, proxy: apiProxy },
-  build: { outDir: 'dist', emptyOutDir: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // A group takes what its modules import too, in priority order: React first, so the charts chunk
+          // holds recharts and its own dependencies only, loaded with the Transparency page alone.
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 2 },
+            { name: 'charts', test: /node_modules[\\/](recharts|d3-|victory-vendor|decimal\.js)/, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
 });

@@ -3,7 +3,7 @@ import { signInToAdmin } from './fixtures';
 
 /** Each staff role signs in to the back office and lands on its own home page. */
 const HOMES = [
-  { email: 'leadership@jointforce.demo', section: 'Removals, last 30 days' },
+  { email: 'leadership@jointforce.demo', section: 'Proactive vs brand-requested removals' },
   { email: 'manager@jointforce.demo', section: 'My brands' },
   { email: 'reviewer@jointforce.demo', section: 'Waiting for a decision, all brands' },
   { email: 'admin@jointforce.demo', section: 'Platform' },

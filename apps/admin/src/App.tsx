@@ -15,6 +15,7 @@ import { brandsResource } from './resources/brands';
 import { gftAuditResource } from './resources/gft-audit';
 import { ipRightsResource } from './resources/ip-rights';
 import { queueResource } from './resources/queue';
+import { removalsResource } from './resources/removals';
 import { sellersResource } from './resources/sellers';
 import { staffResource } from './resources/staff';
 import { threadsResource } from './resources/threads';
@@ -52,6 +53,7 @@ export function App() {
       <Resource {...gftAuditResource} />
       <Resource {...appealsResource} />
       <Resource {...authRequestsResource} />
+      <Resource {...removalsResource} />
       <Resource {...brandsResource} />
       <Resource {...sellersResource} />
       <Resource {...threadsResource} />

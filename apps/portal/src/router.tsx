@@ -115,6 +115,8 @@ export const router = createBrowserRouter(
           Component: AuthRequestDetailPage,
         },
         { path: 'gft', loader: gftStandingLoader, Component: GftStandingPage },
+        // The only page with charts: it and recharts load when it is first opened, not with the portal.
+        { path: 'transparency', lazy: () => import('./routes/transparency') },
         { path: 'messages/new', action: newThreadAction, Component: NewThreadPage },
         {
           path: 'messages/:threadId',

@@ -3,11 +3,15 @@ import { Datagrid, DateField, FunctionField, ListBase, TextField } from 'react-a
 import { Link } from 'react-router';
 import type { BrandRecord } from '../providers/trpc';
 import { BrandStatusField, formatAccuracy, GftStatusField } from '../resources/brands/brand-fields';
+import { AnalyticsSection } from './analytics-section';
 import { NeedsAttention } from './needs-attention';
 import { brandsFilteredBy, HomeSection, QueueCards } from './overview-parts';
 import type { OverviewSummary } from '../providers/trpc';
 
-/** What needs the manager first, then their own brands (a server-side filtered list), then platform-wide counts. */
+/**
+ * What needs the manager first, then their own brands (a server-side filtered list), the enforcement
+ * dashboard over those brands (the API scopes every figure to them), then platform-wide counts.
+ */
 export function AccountManagerHome({ summary, userId }: { summary: OverviewSummary; userId: string }) {
   return (
     <>
@@ -29,6 +33,9 @@ export function AccountManagerHome({ summary, userId }: { summary: OverviewSumma
         <p>
           <Link to={brandsFilteredBy({ accountManagerId: userId })}>All my brands, with filters</Link>
         </p>
+      </HomeSection>
+      <HomeSection title="Figures for my brands">
+        <AnalyticsSection managerId={userId} />
       </HomeSection>
       <HomeSection title="Pending work, all brands">
         <QueueCards summary={summary} />

@@ -15,7 +15,7 @@ const HEADINGS: Record<StaffRole, string> = {
   platform_admin: 'Platform administration',
 };
 
-/** One home page per staff role, all fed by the one server-side summary. */
+/** One home page per staff role: leadership's is the dashboard, the others are fed by the one server-side summary. */
 export function Dashboard() {
   const staff = useStaffUser();
   if (!staff) return null;
@@ -25,20 +25,23 @@ export function Dashboard() {
       <Typography variant="h5" component="h1" sx={{ mb: 2 }}>
         {HEADINGS[staff.role]}
       </Typography>
-      <WithOverview>
-        {(summary) => {
-          switch (staff.role) {
-            case 'leadership':
-              return <LeadershipHome summary={summary} />;
-            case 'account_manager':
-              return <AccountManagerHome summary={summary} userId={staff.id} />;
-            case 'reviewer':
-              return <ReviewerHome summary={summary} />;
-            case 'platform_admin':
-              return <PlatformAdminHome summary={summary} />;
-          }
-        }}
-      </WithOverview>
+      {staff.role === 'leadership' ? (
+        // The dashboard asks for its own figures; leadership needs no work-queue summary.
+        <LeadershipHome />
+      ) : (
+        <WithOverview>
+          {(summary) => {
+            switch (staff.role) {
+              case 'account_manager':
+                return <AccountManagerHome summary={summary} userId={staff.id} />;
+              case 'reviewer':
+                return <ReviewerHome summary={summary} />;
+              case 'platform_admin':
+                return <PlatformAdminHome summary={summary} />;
+            }
+          }}
+        </WithOverview>
+      )}
     </Box>
   );
 }

@@ -164,6 +164,9 @@ export const authProvider: AuthProvider = {
       // Detection's requests and model are read by every staff role; changing the model is on the Detection page.
       case 'auth-requests':
         return reads && hasPermission(role, 'detection.read');
+      // The list behind the dashboard's points, for everyone who reads the dashboard (scoped on the server).
+      case 'removals':
+        return reads && hasPermission(role, 'overview.read');
       case 'api-keys':
         return action === 'list' && hasPermission(role, 'integrations.manage');
       // Read-only; an account manager's list holds their brands' events and their own actions (auditScope).

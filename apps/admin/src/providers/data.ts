@@ -1,6 +1,8 @@
 import { HttpError, type DataProvider, type Identifier, type RaRecord, type SortPayload } from 'react-admin';
 import {
   APPEAL_SORT_FIELDS,
+  BRAND_REQUESTED_SOURCES,
+  PROACTIVE_SOURCES,
   AUDIT_SORT_FIELDS,
   AUTH_REQUEST_SORT_FIELDS,
   BRAND_SORT_FIELDS,
@@ -29,12 +31,14 @@ import {
   type ListAuthRequestsParams,
   type ListBrandsParams,
   type ListQueueParams,
+  type ListRemovalsParams,
   type ListSellersParams,
   type ListStaffParams,
   type ListThreadsParams,
   type ManagerAssignmentRecord,
   type PendingIpRightRecord,
   type QueueItemRecord,
+  type RemovalRecord,
   type SellerDetail,
   type SellerRecord,
   type StaffRecord,
@@ -261,6 +265,23 @@ const auditEvents = defineResource<AuditEventRecord>({
     trpc.admin.audit.list.query({ page, perPage, sort: sortOf(sort, AUDIT_SORT_FIELDS), filter: auditFilterOf(filter) }),
 });
 
+type RemovalFilter = NonNullable<ListRemovalsParams['filter']>;
+const REMOVAL_SORT_FIELDS = ['requestedAt', 'removedAt'] as const;
+
+/** The list's "side" (the dashboard's proactive vs brand-requested) is sent as the sources it holds. */
+function removalFilterOf(filter: Values): RemovalFilter {
+  const picked = filterOf<RemovalFilter>(filter, ['source', 'marketplace', 'brandId', 'from', 'to']);
+  if (!picked.source && filter.group === 'proactive') picked.sources = [...PROACTIVE_SOURCES];
+  if (!picked.source && filter.group === 'brand_requested') picked.sources = [...BRAND_REQUESTED_SOURCES];
+  return picked;
+}
+
+// Read-only: the removals behind a dashboard point, scoped by the server as the charts are.
+const removals = defineResource<RemovalRecord>({
+  list: ({ page, perPage, sort, filter }) =>
+    trpc.admin.removals.list.query({ page, perPage, sort: sortOf(sort, REMOVAL_SORT_FIELDS), filter: removalFilterOf(filter) }),
+});
+
 /** Resource name → procedures, plus which record fields each update procedure accepts. */
 const RESOURCES = {
   brands: { api: brands, editable: ['status', 'jointForcePhase', 'accountManagerId'] },
@@ -276,6 +297,7 @@ const RESOURCES = {
   'auth-requests': { api: authRequests, editable: [] },
   sellers: { api: sellers, editable: [] },
   'api-keys': { api: apiKeys, editable: [] },
+  removals: { api: removals, editable: [] },
 } as const satisfies Record<string, ResourceEntry>;
 
 interface ResourceEntry {

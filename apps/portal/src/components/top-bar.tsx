@@ -50,6 +50,9 @@ export function TopBar({ me }: { me: Me }) {
                 <NavLink to="/appeals">Appeals</NavLink>
               </li>
               <li>
+                <NavLink to="/transparency">Transparency</NavLink>
+              </li>
+              <li>
                 <MessagesNavLink />
               </li>
               <li>
