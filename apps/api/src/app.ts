@@ -12,7 +12,7 @@ import type { SignInAddressPolicy } from '@jf/domain';
 import { bulkNoticeRoutes } from './http/bulk-notices';
 import { documentRoutes } from './http/documents';
 import { auditExportRoute } from './http/audit-export';
-import { integrationRoutes } from './http/integration';
+import { restApi } from './rest/http';
 import { SignInAddressLimiter } from './http/sign-in-limiter';
 import type { BulkJobRunner } from './services/bulk-notices';
 import { contextFactory } from './trpc/context';
@@ -29,6 +29,8 @@ export interface AppOptions {
   /** Where uploaded files are kept, and the in-process runner that works through bulk notices. */
   uploadDir: string;
   bulkRunner: BulkJobRunner;
+  /** Calls a minute each API key may make on `/api/v1` (default 600). */
+  apiCallsPerMinute?: number;
   /** Built single-page apps to serve, mounted at `/admin/` and `/portal/`. */
   adminDist?: string;
   portalDist?: string;
@@ -86,7 +88,7 @@ export function createApp(options: AppOptions): Express {
 
   app.use('/api/documents', documentRoutes({ database, sessionPolicy: options.sessionPolicy, uploadDir: options.uploadDir, logger }));
   app.get('/api/audit-events.csv', auditExportRoute({ database, sessionPolicy: options.sessionPolicy, logger }));
-  app.use('/api/v1/marketplace', integrationRoutes({ database, logger }));
+  app.use('/api/v1', restApi({ database, logger, perMinute: options.apiCallsPerMinute ?? 600 }));
 
   app.use(
     '/trpc',

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Appeal, AuthRequest, Brand, BulkJob, Document, IpRight, Message, MessageThread, NoticeItem, Notification, ProtectedProduct, Removal, Seller, Session, User, createSession, resolveSession } from '@jf/db';
+import { ApiKey, Appeal, AuthRequest, Brand, BulkJob, Document, IpRight, Message, MessageThread, NoticeItem, Notification, ProtectedProduct, Removal, Seller, Session, User, createSession, resolveSession } from '@jf/db';
 import { testDatabaseKinds } from '@jf/db/testing';
 import { appRouter } from './routers';
 import { createCallerFactory, type ProcedureMeta } from './trpc/init';
@@ -342,6 +342,31 @@ const CASES: Record<string, IsolationCase> = {
       const today = new Date().toISOString().slice(0, 10);
       const summary = await asA('brand_agent').dashboard.appeals({ from: today, to: today, unit: 'day' });
       expect(summary.points.reduce((sum, point) => sum + point.appeals, 0)).toBe(0);
+    },
+  },
+  'apiKeys.list': {
+    access: 'brand',
+    probe: async (bed, asA) => {
+      const foreign = await bed.callerFor(bed.world.brandUsers.B.brand_admin).apiKeys.create({ name: 'B tool', scopes: ['read'] });
+      const keys = await asA('brand_admin').apiKeys.list();
+      expect(keys.map((key) => key.id)).not.toContain(foreign.id);
+      await expectCode(asA('brand_agent').apiKeys.list(), ['FORBIDDEN']);
+    },
+  },
+  'apiKeys.create': {
+    access: 'brand',
+    probe: async ({ database, world }, asA) => {
+      const created = await asA('brand_admin').apiKeys.create({ name: 'A tool', scopes: ['read'] });
+      expect((await database.fork().findOneOrFail(ApiKey, created.id, { populate: ['brand'] })).brand?.id).toBe(world.brandA.id);
+      await expectCode(asA('brand_agent').apiKeys.create({ name: 'Agent tool', scopes: ['read'] }), ['FORBIDDEN']);
+    },
+  },
+  'apiKeys.revoke': {
+    access: 'brand',
+    probe: async (bed, asA) => {
+      const foreign = await bed.callerFor(bed.world.brandUsers.B.brand_admin).apiKeys.create({ name: 'B tool 2', scopes: ['read'] });
+      await expectCode(asA('brand_admin').apiKeys.revoke({ id: foreign.id }), ['NOT_FOUND']);
+      expect((await bed.database.fork().findOneOrFail(ApiKey, foreign.id)).revokedAt).toBeNull();
     },
   },
   'admin.queue.list': { access: 'staff' },

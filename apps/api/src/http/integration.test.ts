@@ -42,7 +42,7 @@ describe.each(testDatabaseKinds())('integration keys on %s', (kind) => {
     await admin().admin.apiKeys.revoke({ id: spare.id });
     const refused = await file(spare.secret);
     expect(refused.status).toBe(401);
-    expect(await refused.json()).toMatchObject({ error: { code: 'unauthenticated', message: 'This key is unknown or revoked' } });
+    expect(await refused.json()).toMatchObject({ code: 'UNAUTHORIZED', message: 'Send a live API key as Authorization: Bearer <key>' });
     expect((await bed.database.fork().findOneOrFail(ApiKey, spare.id)).revokedAt).toBeInstanceOf(Date);
   });
 
@@ -54,6 +54,6 @@ describe.each(testDatabaseKinds())('integration keys on %s', (kind) => {
     await em.flush();
     const refused = await file(unscoped);
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toMatchObject({ error: { code: 'forbidden', message: 'This key lacks the counter_notices scope' } });
+    expect(await refused.json()).toMatchObject({ code: 'FORBIDDEN', message: 'This key lacks the counter_notices scope', data: { domainCode: 'forbidden' } });
   });
 });

@@ -74,7 +74,7 @@ describe.each(testDatabaseKinds())('appeals and strikes on %s', (kind) => {
     expect(((await again.json()) as { id: string }).id).toBe(created.id);
     const duplicate = await post(counterNotice(1));
     expect(duplicate.status).toBe(409);
-    expect(((await duplicate.json()) as { error: { message: string } }).error.message).toMatch(/appealed once/);
+    expect(((await duplicate.json()) as { message: string }).message).toMatch(/appealed once/);
     expect(await bed.database.fork().count(Appeal, { removal: { listing: bed.world.listings[1]!.id } })).toBe(1);
   });
 
@@ -82,15 +82,15 @@ describe.each(testDatabaseKinds())('appeals and strikes on %s', (kind) => {
     await removed(2, 5);
     const late = await post(counterNotice(2));
     expect(late.status).toBe(400);
-    expect(((await late.json()) as { error: { fieldIssues: Record<string, string[]> } }).error.fieldIssues.removalId![0]).toMatch(/accepted until/);
+    expect(((await late.json()) as { data: { fieldIssues: Record<string, string[]> } }).data.fieldIssues.removalId![0]).toMatch(/accepted until/);
 
     const unknown = await post(counterNotice(7));
     expect(unknown.status).toBe(400);
-    expect(((await unknown.json()) as { error: { fieldIssues: Record<string, string[]> } }).error.fieldIssues.listingExternalId).toBeDefined();
+    expect(((await unknown.json()) as { data: { fieldIssues: Record<string, string[]> } }).data.fieldIssues.listingExternalId).toBeDefined();
 
     const bad = await post({ externalId: '', listingExternalId: 'TB-1', statement: 'short', evidence: ['not a url'] });
     expect(bad.status).toBe(400);
-    expect(Object.keys(((await bad.json()) as { error: { fieldIssues: Record<string, string[]> } }).error.fieldIssues).sort()).toEqual(['evidence.0', 'externalId', 'statement']);
+    expect(Object.keys(((await bad.json()) as { data: { fieldIssues: Record<string, string[]> } }).data.fieldIssues).sort()).toEqual(['evidence.0', 'externalId', 'statement']);
 
     expect((await post(counterNotice(2), null)).status).toBe(401);
     expect((await post(counterNotice(2), 'jfk_not-a-real-key')).status).toBe(401);

@@ -1,5 +1,6 @@
 import {
   brandAppealsInput,
+  createBrandKeyInput,
   createMarketplaceKeyInput,
   decideAppealInput,
   DomainError,
@@ -11,7 +12,7 @@ import {
   revokeKeyInput,
   type FieldIssues,
 } from '@jf/domain';
-import { ApiKey, createMarketplaceKey, findAppeal, findDocument, listAppeals, Marketplace, type Appeal } from '@jf/db';
+import { ApiKey, Brand, createBrandKey, createMarketplaceKey, findAppeal, findDocument, listAppeals, Marketplace, type Appeal } from '@jf/db';
 import { z } from 'zod';
 import { moveAppeal } from '../services/appeals';
 import type { Context } from '../trpc/context';
@@ -140,6 +141,34 @@ export const adminApiKeysRouter = {
       if (!key) throw notFound('Key');
       if (!key.revokedAt) key.revokedAt = new Date();
       audit(ctx, { action: 'api_key_revoked', entityType: 'api_key', entityId: key.id, after: { revokedAt: key.revokedAt.toISOString() } });
+      return presentKey(key);
+    }),
+};
+
+/** A brand admin's keys for the brand's own tools and agents (`/api/v1`); the secret is in the create answer only. */
+export const brandApiKeysRouter = {
+  list: brandScopedProcedure('brand_admin').query(async ({ ctx }) =>
+    (await ctx.em.find(ApiKey, { kind: 'brand', brand: ctx.brandId }, { orderBy: { createdAt: 'DESC', id: 'ASC' }, populate: ['marketplace'] })).map(presentKey),
+  ),
+
+  create: brandScopedProcedure('brand_admin')
+    .input(createBrandKeyInput)
+    .mutation(async ({ ctx, input }) => {
+      const brand = await ctx.em.findOneOrFail(Brand, ctx.brandId);
+      const { key, secret } = createBrandKey(ctx.em, brand, input.name, [...new Set(input.scopes)], ctx.user);
+      await ctx.em.flush();
+      audit(ctx, { action: 'api_key_created', entityType: 'api_key', entityId: key.id, brandId: ctx.brandId, after: { name: key.name, scopes: key.scopes, prefix: key.prefix } });
+      return { ...presentKey(key), secret };
+    }),
+
+  revoke: brandScopedProcedure('brand_admin')
+    .input(revokeKeyInput)
+    .mutation(async ({ ctx, input }) => {
+      const key = await ctx.em.findOne(ApiKey, { id: input.id, kind: 'brand', brand: ctx.brandId }, { populate: ['marketplace'] });
+      if (!key) throw notFound('Key');
+      if (key.revokedAt) throw new DomainError('invalid_transition', 'This key is already revoked');
+      key.revokedAt = new Date();
+      audit(ctx, { action: 'api_key_revoked', entityType: 'api_key', entityId: key.id, brandId: ctx.brandId, before: { revokedAt: null }, after: { revokedAt: key.revokedAt.toISOString() } });
       return presentKey(key);
     }),
 };

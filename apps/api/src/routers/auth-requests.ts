@@ -5,18 +5,15 @@ import {
   expiryRate,
   brandAuthRequestsInput,
   idSchema,
-  invalidInput,
   listStaffAuthRequestsInput,
   notFound,
-  transitionAuthRequest,
-  type FieldIssues,
 } from '@jf/domain';
-import { AllowlistEntry, AuthRequest, Removal, enqueueRemoval, findPage, type Page } from '@jf/db';
+import { AuthRequest, Removal, findPage, type Page } from '@jf/db';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { AUTH_REQUEST_POPULATE, answerAuthRequests } from '../services/auth-requests';
 import type { Context } from '../trpc/context';
-import { audit, brandScopedProcedure, requirePermission } from '../trpc/init';
+import { brandScopedProcedure, requirePermission } from '../trpc/init';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 const POPULATE = AUTH_REQUEST_POPULATE;

@@ -7,7 +7,7 @@ import { adminStaffRouter, brandUsersRouter } from './users';
 import { ipRightsRouter, notificationPreferencesRouter, notificationsRouter, productsRouter } from './catalogue';
 import { adminMessagesRouter, messagesRouter } from './messages';
 import { adminAuditRouter } from './audit';
-import { adminApiKeysRouter, adminAppealsRouter, appealsRouter } from './appeals';
+import { adminApiKeysRouter, adminAppealsRouter, appealsRouter, brandApiKeysRouter } from './appeals';
 import { adminSellersRouter } from './sellers';
 import { adminAuthRequestsRouter, authRequestsRouter } from './auth-requests';
 import { adminDetectionRouter } from './detection';
@@ -37,6 +37,7 @@ export const appRouter = router({
   messages: messagesRouter,
   appeals: appealsRouter,
   authRequests: authRequestsRouter,
+  apiKeys: brandApiKeysRouter,
   dashboard: brandDashboardRouter,
   admin: router({
     queue: adminQueueRouter,

@@ -1,34 +1,27 @@
 import {
   answerInfoInput,
-  invalidInput,
   idSchema,
   listingProblem,
   listNoticesInput,
   lookupListingsInput,
-  noticePathFor,
   notFound,
   parseListingReference,
-  rightProblem,
   submitNoticeInput,
-  testBuyProblem,
   transitionNoticeItem,
   unwrap,
-  type FieldIssues,
 } from '@jf/domain';
 import {
   findBrandNotice,
   findBrandNoticeItem,
   findListingsByExternalIds,
-  insertNotice,
   listBrandNotices,
   listingsWithOpenItems,
-  noticeFilingContext,
   noticeItems,
   Removal,
 } from '@jf/db';
 import { z } from 'zod';
-import { audit, auditNow, brandScopedProcedure } from '../trpc/init';
-import { fileItems, screenListings } from '../services/notice-filing';
+import { audit, brandScopedProcedure } from '../trpc/init';
+import { submitNotice } from '../services/notice-filing';
 import { presentListing, presentNotice, presentNoticeItem } from './notice-presenters';
 
 export const noticesRouter = {
@@ -54,46 +47,9 @@ export const noticesRouter = {
    */
   submit: brandScopedProcedure()
     .input(submitNoticeInput)
-    .mutation(async ({ ctx, input }) => {
-      const filing = await noticeFilingContext(ctx.em, ctx.brandId, input.ipRightId, input.idempotencyKey);
-      if (!filing) throw notFound('Brand');
-      if (filing.replayNoticeId) {
-        const replay = await findBrandNotice(ctx.em, ctx.brandId, filing.replayNoticeId);
-        return { notice: presentNotice(replay!), replayed: true };
-      }
-
-      const now = new Date();
-      const issues: FieldIssues = {};
-      const rightIssue = rightProblem(filing.right, ctx.brandId, now);
-      if (rightIssue) issues.ipRightId = [rightIssue];
-      const testBuyIssue = testBuyProblem(input.reason, input.testBuyOrderRef);
-      if (testBuyIssue) issues.testBuyOrderRef = [testBuyIssue];
-      const uniqueIds = [...new Set(input.listingIds)];
-      const screened = await screenListings(ctx.em, uniqueIds);
-      uniqueIds.forEach((id, index) => {
-        const problem = screened.get(id)!.problem;
-        if (problem) issues[`listingIds.${index}`] = [problem];
-      });
-      if (Object.keys(issues).length > 0) throw invalidInput('The notice was not filed', issues);
-
-      // Written natively, not through the unit of work: a GFT notice is on the hot path to removal.
-      const notice = {
-        brandId: ctx.brandId,
-        submittedById: ctx.user.id,
-        ipRightId: input.ipRightId,
-        reason: input.reason,
-        evidence: input.evidence,
-        testBuyOrderRef: input.testBuyOrderRef ?? null,
-        path: noticePathFor(filing.gftStatus),
-        idempotencyKey: input.idempotencyKey,
-        itemCount: uniqueIds.length,
-        submittedAt: now,
-      };
-      const id = await insertNotice(ctx.em, notice);
-      await fileItems(ctx.em, { id, brandId: ctx.brandId, path: notice.path }, uniqueIds.map((listingId) => screened.get(listingId)!.listing!), now);
-      await auditNow(ctx, { action: 'notice_submitted', entityType: 'notice', entityId: id, brandId: ctx.brandId, after: { path: notice.path, items: uniqueIds.length, reason: input.reason } });
-      return { notice: presentNotice({ ...notice, id, brand: { id: ctx.brandId }, ipRight: { id: input.ipRightId } }), replayed: false };
-    }),
+    .mutation(async ({ ctx, input }) =>
+      submitNotice(ctx.em, { brandId: ctx.brandId, userId: ctx.user.id, actor: { id: ctx.user.id, label: `${ctx.user.email} (${ctx.user.role})` }, requestId: ctx.requestId }, input),
+    ),
 
   list: brandScopedProcedure()
     .input(listNoticesInput)

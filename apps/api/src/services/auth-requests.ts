@@ -6,7 +6,7 @@ import { queueLabels } from './detection';
 export const AUTH_REQUEST_POPULATE = ['listing', 'listing.seller', 'product', 'brand', 'answeredBy', 'marketplace'] as const;
 
 export interface Answerer {
-  user: User;
+  user: User | null;
   brandId: string;
   actor: { id: string | null; label: string };
   requestId?: string | null;

@@ -14,7 +14,6 @@ import type { EntityManager } from '@mikro-orm/core';
 import { loadCatalogue, readDetectionSettings, retrainModel, scanBatch, type ScanCounts } from '../services/detection';
 import { runPeriodically } from './periodic';
 
-const SCANNER_ACTOR = { id: null, label: 'detection scanner' };
 export const SCAN_BATCH_SIZE = 500;
 
 const addCounts = (total: ScanCounts, more: ScanCounts): ScanCounts => ({

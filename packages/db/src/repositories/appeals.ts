@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { activeStrikeCount, sellerStatusFor, strikeExpiresAt, type AppealState, type SellerStatus, type StrikeSettings } from '@jf/domain';
-import { ApiKey, Appeal, Removal, Seller, Strike, type Marketplace, type User } from '../entities';
+import { ApiKey, Appeal, Removal, Seller, Strike, type Brand, type Marketplace, type User } from '../entities';
 import { findPage, type Page, type PageRequest } from './paging';
 
 // ————————————————————————————————————————————————————————————— integration keys
@@ -13,6 +13,13 @@ export const hashApiKey = (secret: string): string => createHash('sha256').updat
 export function createMarketplaceKey(em: EntityManager, marketplace: Marketplace, name: string, scopes: string[], createdBy: User): { key: ApiKey; secret: string } {
   const secret = `${API_KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
   const key = em.create(ApiKey, { name, kind: 'marketplace', marketplace, prefix: secret.slice(0, 12), secretHash: hashApiKey(secret), scopes, createdBy });
+  return { key, secret };
+}
+
+/** A brand's key for its own tools or its agent (same secret rules as a marketplace key). */
+export function createBrandKey(em: EntityManager, brand: Brand, name: string, scopes: string[], createdBy: User): { key: ApiKey; secret: string } {
+  const secret = `${API_KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
+  const key = em.create(ApiKey, { name, kind: 'brand', brand, prefix: secret.slice(0, 12), secretHash: hashApiKey(secret), scopes, createdBy });
   return { key, secret };
 }
 

@@ -145,7 +145,7 @@ export async function noticeFilingContext(em: EntityManager, brandId: string, ip
 
 export interface NewNotice {
   brandId: string;
-  submittedById: string;
+  submittedById: string | null;
   ipRightId: string;
   reason: NoticeReason;
   evidence: string;

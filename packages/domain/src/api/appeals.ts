@@ -37,7 +37,7 @@ export const APPEAL_SORT_FIELDS = ['createdAt', 'brandDueAt'] as const;
 export const listStaffAppealsInput = listParamsSchema(z.object({ state: z.enum(APPEAL_STATES).optional(), brandId: idSchema.optional() }), APPEAL_SORT_FIELDS);
 export type ListStaffAppealsInput = z.infer<typeof listStaffAppealsInput>;
 
-export const MARKETPLACE_KEY_SCOPES = ['counter_notices'] as const;
+export const MARKETPLACE_KEY_SCOPES = ['counter_notices', 'listings'] as const;
 export const createMarketplaceKeyInput = z.object({
   marketplaceCode: z.string().trim().min(1).max(50),
   name: z.string().trim().min(3, { error: 'must name the key (who uses it, where)' }).max(200),

@@ -8,3 +8,4 @@ export * from './audit';
 export * from './appeals';
 export * from './sellers';
 export * from './detection';
+export * from './rest';

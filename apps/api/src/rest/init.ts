@@ -1,0 +1,131 @@
+/**
+ * The REST surface's own tRPC instance: its callers are API keys, not sessions. Procedures carry
+ * `openapi` metadata and output schemas, from which trpc-to-openapi serves `/api/v1` and generates the
+ * OpenAPI document — the same zod schemas validate both, so the contract has one copy.
+ */
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { OpenApiMeta } from 'trpc-to-openapi';
+import { DomainError, invalidInput, nulCharacterPath, type MarketplaceCode } from '@jf/domain';
+import { ApiKey, auditRow, insertAuditRows, type AuditEntry, type Database } from '@jf/db';
+import type { EntityManager } from '@mikro-orm/core';
+import { domainCodeOf, fieldIssuesOf, toTRPCError } from '../trpc/errors';
+
+/** Who calls: a live key, resolved from `Authorization: Bearer …` (null when absent, unknown or revoked). */
+export interface ApiPrincipal {
+  keyId: string;
+  kind: 'brand' | 'marketplace';
+  name: string;
+  prefix: string;
+  scopes: readonly string[];
+  brandId: string | null;
+  marketplace: MarketplaceCode | null;
+}
+
+export interface RestContext {
+  em: EntityManager;
+  database: Database;
+  principal: ApiPrincipal | null;
+  requestId: string;
+  /** What the request did, for the per-call audit row (set by the procedures' middleware). */
+  call: { method: string; path: string };
+}
+
+export type RestMeta = OpenApiMeta<{ scope?: string }>;
+
+const t = initTRPC
+  .context<RestContext>()
+  .meta<RestMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const isInternal = error.code === 'INTERNAL_SERVER_ERROR';
+      return {
+        ...shape,
+        message: isInternal ? 'Something went wrong on our side; the request was not applied' : shape.message,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, domainCode: domainCodeOf(error), fieldIssues: fieldIssuesOf(error) },
+      };
+    },
+  });
+
+export const restRouter = t.router;
+
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  return result.ok ? result : { ...result, error: toTRPCError(result.error) };
+});
+
+const nulGuard = t.middleware(async ({ getRawInput, next }) => {
+  const field = nulCharacterPath(await getRawInput());
+  if (field) throw invalidInput('The request was refused', { [field]: ['must not contain a NUL character'] });
+  return next();
+});
+
+export const keyActor = (principal: ApiPrincipal) => ({ id: null, label: `API key ${principal.prefix}… (${principal.name})` });
+
+/**
+ * Every call is audited under its key (what it called and how it ended), and mutations run in one
+ * transaction with their own audit rows. The call's audit row is written after the answer is known, in
+ * its own statement, so a refused call is on record too.
+ */
+const auditedCall = t.middleware(async ({ ctx, type, path, next }) => {
+  let outcome: Awaited<ReturnType<typeof next>> | undefined;
+  if (type === 'mutation') {
+    const ROLLBACK = Symbol('rollback');
+    try {
+      await ctx.em.transactional(async (em) => {
+        outcome = await next({ ctx: { em } });
+        if (!outcome.ok) throw ROLLBACK;
+      });
+    } catch (error) {
+      if (error !== ROLLBACK) throw error;
+    }
+  } else {
+    outcome = await next();
+  }
+  const principal = ctx.principal;
+  if (principal) {
+    const status = outcome!.ok ? 'ok' : toTRPCError(outcome!.error).code;
+    const entry: AuditEntry = {
+      actor: keyActor(principal),
+      action: 'api_call',
+      entityType: 'api_key',
+      entityId: principal.keyId,
+      brandId: principal.brandId,
+      after: { procedure: path, method: ctx.call.method, path: ctx.call.path, outcome: status },
+      requestId: ctx.requestId,
+    };
+    const em = ctx.database.fork();
+    await insertAuditRows(em, [auditRow(entry, new Date())]);
+    await em.nativeUpdate(ApiKey, { id: principal.keyId }, { lastUsedAt: new Date() });
+  }
+  return outcome!;
+});
+
+const base = t.procedure.use(mapErrors).use(nulGuard);
+
+/** Refuses a missing key outright; the audited part starts once a key is known. */
+const keyed = base.use(({ ctx, next }) => {
+  if (!ctx.principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Send a live API key as Authorization: Bearer <key>' });
+  return next({ ctx: { principal: ctx.principal } });
+});
+
+/** A brand key (or an agent's key for the brand) holding `scope`; the brand comes from the key, never from input. */
+export const brandProcedure = (scope: string) =>
+  keyed
+    .use(auditedCall)
+    .use(({ ctx, next }) => {
+      const principal = ctx.principal!;
+      if (principal.kind !== 'brand' || !principal.brandId) throw new DomainError('forbidden', 'Only brand keys may call the brand endpoints');
+      if (!principal.scopes.includes(scope)) throw new DomainError('forbidden', `This key lacks the ${scope} scope`);
+      return next({ ctx: { brandId: principal.brandId, principal } });
+    });
+
+/** A marketplace key holding `scope`; the marketplace comes from the key. */
+export const marketplaceProcedure = (scope: string) =>
+  keyed
+    .use(auditedCall)
+    .use(({ ctx, next }) => {
+      const principal = ctx.principal!;
+      if (principal.kind !== 'marketplace' || !principal.marketplace) throw new DomainError('forbidden', 'Only marketplace keys may call the marketplace endpoints');
+      if (!principal.scopes.includes(scope)) throw new DomainError('forbidden', `This key lacks the ${scope} scope`);
+      return next({ ctx: { marketplace: principal.marketplace, principal } });
+    });
