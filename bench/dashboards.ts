@@ -157,7 +157,7 @@ if (WHICH === 'postgresql' || WHICH === 'both') {
 writeSection(
   'Dashboards at scale',
   [
-    `\`npm run bench:dashboards\`: the small world plus ${ROWS.toLocaleString('en')} removals spread over a year (\`seedRemovalEvents\`), each dashboard procedure called in-process as leadership (tRPC caller: session, scope, rollup query, the domain's period maths). The raw baseline computes the same chart from the removals themselves (median of ${RAW_RUNS}).`,
+    `\`npm run bench:dashboards\`: the small world plus ${ROWS.toLocaleString('en')} removals spread over a year (\`seedRemovalEvents\`), each dashboard procedure called in-process as leadership (tRPC caller: session, scope, rollup query, the domain's period maths). The raw baseline computes the same chart from the removals themselves (median of ${RAW_RUNS}): removals with a GROUP BY day and source; turnaround by reading every acknowledged removal's duration and bucketing it in the application, which is what the chart costs without rollups (SQLite has no percentile aggregate).`,
     '',
     ...sections,
     machineNote(),
