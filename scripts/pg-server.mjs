@@ -9,7 +9,7 @@
 //
 // Run directly (`node scripts/pg-server.mjs`) to start one, print its URL and keep it running
 // until Ctrl-C.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -50,6 +50,22 @@ function pgRun(bin, args, { allowFail = false, cwd = '/' } = {}) {
   return r;
 }
 
+/** pgRun without blocking the event loop. */
+function pgRunAsync(bin, args) {
+  const [cmd, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(cmd, argv, { cwd: '/', stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (code === 0) resolvePromise();
+      else reject(new Error(`[pg] ${bin} ${args.join(' ')} failed (exit ${code ?? signal})\n${output}`));
+    });
+  });
+}
+
 function makeTempDir() {
   // Unix socket paths are limited to ~107 bytes; fall back to /tmp when TMPDIR is long.
   const base = tmpdir().length < 60 ? tmpdir() : '/tmp';
@@ -73,7 +89,8 @@ function logTail(file) {
 
 /**
  * Starts a fresh PostgreSQL cluster and creates database `jf_test`.
- * @returns {Promise<{ url: string, port: number, dir: string, stop: () => void }>}
+ * `serverDown()` / `serverUp()` stop and start the same server (fault tests); `stop()` removes it.
+ * @returns {Promise<{ url: string, port: number, dir: string, stop: () => void, serverDown: () => Promise<void>, serverUp: () => Promise<void> }>}
  */
 export async function startThrowawayPostgres() {
   const pgBin = findPgBin();
@@ -171,7 +188,18 @@ export async function startThrowawayPostgres() {
     if (createdb.status !== 0) {
       throw new Error(`[pg] createdb failed: ${createdb.stdout}${createdb.stderr}\n${logTail(logFile)}`);
     }
-    return { url: `postgres://postgres@127.0.0.1:${port}/${DB_NAME}`, port, dir, stop };
+    const opts = `-h 127.0.0.1 -p ${port} -k '${dir}' -c fsync=off -c max_connections=200`;
+    // For fault tests: the same server (data, port) taken down and brought back, e.g. under load. Asynchronous,
+    // so a load generator in this process keeps running meanwhile.
+    const serverDown = async () => {
+      await pgRunAsync(join(pgBin, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+      running = false;
+    };
+    const serverUp = async () => {
+      await pgRunAsync(join(pgBin, 'pg_ctl'), ['-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', opts, 'start']);
+      running = true;
+    };
+    return { url: `postgres://postgres@127.0.0.1:${port}/${DB_NAME}`, port, dir, stop, serverDown, serverUp };
   } catch (err) {
     stop();
     throw err;

@@ -12,7 +12,7 @@ import {
   type SessionPolicy,
 } from '@jf/domain';
 import { Session, SignInThrottle, User } from '../entities';
-import { isUniqueViolation } from '../errors';
+import { databaseUnavailableReason, isUniqueViolation } from '../errors';
 import { dateOf, selectRows } from './sql';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -69,7 +69,12 @@ export async function resolveSession(
   }
   if (sessionNeedsTouch(session.lastSeenAt, now)) {
     session.lastSeenAt = now;
-    await em.nativeUpdate(Session, { tokenHash: session.tokenHash }, { lastSeenAt: now });
+    try {
+      await em.nativeUpdate(Session, { tokenHash: session.tokenHash }, { lastSeenAt: now });
+    } catch (error) {
+      // A database that takes no writes (read-only, disk full) must still serve reads; the touch waits for the next request.
+      if (!databaseUnavailableReason(error) || em.getTransactionContext()) throw error;
+    }
   }
   return session;
 }
