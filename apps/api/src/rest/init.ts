@@ -9,6 +9,7 @@ import { DomainError, invalidInput, nulCharacterPath, type MarketplaceCode } fro
 import { ApiKey, auditRow, insertAuditRows, type AuditEntry, type Database } from '@jf/db';
 import type { EntityManager } from '@mikro-orm/core';
 import { domainCodeOf, fieldIssuesOf, toTRPCError } from '../trpc/errors';
+import { inOneTransaction } from '../trpc/transaction';
 
 /** Who calls: a live key, resolved from `Authorization: Bearer …` (null when absent, unknown or revoked). */
 export interface ApiPrincipal {
@@ -67,23 +68,10 @@ export const keyActor = (principal: ApiPrincipal) => ({ id: null, label: `API ke
  * its own statement, so a refused call is on record too.
  */
 const auditedCall = t.middleware(async ({ ctx, type, path, next }) => {
-  let outcome: Awaited<ReturnType<typeof next>> | undefined;
-  if (type === 'mutation') {
-    const ROLLBACK = Symbol('rollback');
-    try {
-      await ctx.em.transactional(async (em) => {
-        outcome = await next({ ctx: { em } });
-        if (!outcome.ok) throw ROLLBACK;
-      });
-    } catch (error) {
-      if (error !== ROLLBACK) throw error;
-    }
-  } else {
-    outcome = await next();
-  }
+  const outcome = type === 'mutation' ? await inOneTransaction(ctx.em, (em) => next({ ctx: { em } })) : await next();
   const principal = ctx.principal;
   if (principal) {
-    const status = outcome!.ok ? 'ok' : toTRPCError(outcome!.error).code;
+    const status = outcome.ok ? 'ok' : toTRPCError(outcome.error).code;
     const entry: AuditEntry = {
       actor: keyActor(principal),
       action: 'api_call',
@@ -97,7 +85,7 @@ const auditedCall = t.middleware(async ({ ctx, type, path, next }) => {
     await insertAuditRows(em, [auditRow(entry, new Date())]);
     await em.nativeUpdate(ApiKey, { id: principal.keyId }, { lastUsedAt: new Date() });
   }
-  return outcome!;
+  return outcome;
 });
 
 const base = t.procedure.use(mapErrors).use(nulGuard);

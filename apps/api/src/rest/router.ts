@@ -42,6 +42,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { moveAppeal, fileCounterNotice } from '../services/appeals';
 import { AUTH_REQUEST_POPULATE, answerAuthRequests } from '../services/auth-requests';
 import { submitNotice } from '../services/notice-filing';
+import { presentIpRight } from '../routers/presenters';
 import { brandProcedure, keyActor, marketplaceProcedure, restRouter } from './init';
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
@@ -133,19 +134,7 @@ export const apiV1Router = restRouter({
       .meta({ openapi: { method: 'GET', path: '/ip-rights', summary: 'The brand’s IP rights and their verification', ...brandTag } })
       .input(z.object({}))
       .output(z.object({ data: z.array(restIpRight) }))
-      .query(async ({ ctx }) => ({
-        data: (await brandIpRights(ctx.em, ctx.brandId)).map((right) => ({
-          id: right.id,
-          kind: right.kind,
-          registrationNumber: right.registrationNumber,
-          jurisdiction: right.jurisdiction,
-          classes: right.classes,
-          validFrom: right.validFrom.toISOString(),
-          validUntil: right.validUntil.toISOString(),
-          status: right.status,
-          rejectionReason: right.rejectionReason,
-        })),
-      })),
+      .query(async ({ ctx }) => ({ data: (await brandIpRights(ctx.em, ctx.brandId)).map(presentIpRight) })),
   }),
 
   notices: restRouter({

@@ -15,6 +15,7 @@ import {
 } from '@jf/domain';
 import { brandIpRights, brandProducts, findDocument, IpRight, Notification, ProtectedProduct, User, type Document } from '@jf/db';
 import { referenceImageHashes } from '../services/reference-images';
+import { presentIpRight } from './presenters';
 import { z } from 'zod';
 import { audit, authedProcedure, brandScopedProcedure } from '../trpc/init';
 
@@ -22,20 +23,7 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 export const ipRightsRouter = {
   list: brandScopedProcedure().query(async ({ ctx }) =>
-    (await brandIpRights(ctx.em, ctx.brandId)).map((right) => ({
-      id: right.id,
-      kind: right.kind,
-      registrationNumber: right.registrationNumber,
-      jurisdiction: right.jurisdiction,
-      classes: right.classes,
-      validFrom: right.validFrom.toISOString(),
-      validUntil: right.validUntil.toISOString(),
-      status: right.status,
-      rejectionReason: right.rejectionReason,
-      evidenceDocumentId: right.evidenceDocument,
-      verifiedAt: iso(right.verifiedAt),
-      createdAt: right.createdAt.toISOString(),
-    })),
+    (await brandIpRights(ctx.em, ctx.brandId)).map(presentIpRight),
   ),
 
   /** Registers a right for verification; it can be cited once an account manager verifies it. */

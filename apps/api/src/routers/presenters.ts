@@ -1,4 +1,4 @@
-import type { Brand, User } from '@jf/db';
+import type { Brand, IpRight, User } from '@jf/db';
 
 /** Plain JSON shapes the apps receive: ids instead of relations, ISO strings instead of Dates. */
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
@@ -37,3 +37,21 @@ export function presentBrand(brand: Brand) {
   };
 }
 export type BrandDto = ReturnType<typeof presentBrand>;
+
+/** An IP right as its brand sees it (portal and REST alike; REST's output schema keeps its own fields). */
+export function presentIpRight(right: IpRight) {
+  return {
+    id: right.id,
+    kind: right.kind,
+    registrationNumber: right.registrationNumber,
+    jurisdiction: right.jurisdiction,
+    classes: right.classes,
+    validFrom: right.validFrom.toISOString(),
+    validUntil: right.validUntil.toISOString(),
+    status: right.status,
+    rejectionReason: right.rejectionReason,
+    evidenceDocumentId: right.evidenceDocument,
+    verifiedAt: right.verifiedAt ? right.verifiedAt.toISOString() : null,
+    createdAt: right.createdAt.toISOString(),
+  };
+}

@@ -3,6 +3,7 @@ import { DomainError, hasPermission, invalidInput, isBrandRole, nulCharacterPath
 import { auditRow, insertAuditRows, recordAudit, type AuditEntry, type User } from '@jf/db';
 import { csrfTokenMatches, type Context } from './context';
 import { domainCodeOf, fieldIssuesOf, toTRPCError } from './errors';
+import { inOneTransaction } from './transaction';
 
 /** Who may call a procedure; the tenant-isolation test reads it for every procedure. */
 export interface ProcedureMeta {
@@ -40,21 +41,10 @@ const mapErrors = t.middleware(async ({ next }) => {
   return { ...result, error: toTRPCError(result.error) };
 });
 
-const ROLLBACK = Symbol('rollback');
-
 /** Every mutation runs in one transaction: its changes and its audit rows commit or roll back together. */
 const transactionalMutations = t.middleware(async ({ ctx, type, meta, next }) => {
   if (type !== 'mutation' || meta?.ownTransactions) return next();
-  let outcome: Awaited<ReturnType<typeof next>> | undefined;
-  try {
-    await ctx.em.transactional(async (em) => {
-      outcome = await next({ ctx: { em } });
-      if (!outcome.ok) throw ROLLBACK;
-    });
-  } catch (error) {
-    if (error !== ROLLBACK) throw error;
-  }
-  return outcome!;
+  return inOneTransaction(ctx.em, (em) => next({ ctx: { em } }));
 });
 
 /**

@@ -528,16 +528,7 @@ export async function storedListingFeatures(em: EntityManager, listingIds: reado
   return result;
 }
 
-export interface NewModelVersion {
-  version: number;
-  weights: Record<string, number>;
-  removeThreshold: number;
-  askThreshold: number;
-  metrics: Record<string, unknown>;
-  labelCounts: Record<string, number>;
-  trainedAt: Date;
-  promote: boolean;
-}
+export type NewModelVersion = Omit<ModelVersionRow, 'id' | 'status' | 'promotedAt'> & { promote: boolean };
 
 /** Stores a trained version; when promoted it becomes the only active one (the previous is retired). */
 export async function saveModelVersion(em: EntityManager, draft: NewModelVersion): Promise<ModelVersion> {
