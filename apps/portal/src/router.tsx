@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { ApiKeysPage, apiKeysAction, apiKeysLoader } from './routes/api-keys';
 import { AcceptInvitePage, acceptInviteAction, acceptInviteLoader } from './routes/accept-invite';
 import { AppLayout, appLoader } from './routes/app-layout';
 import { BrandHomePage, brandHomeLoader } from './routes/brand-home';
@@ -125,6 +126,7 @@ export const router = createBrowserRouter(
           Component: MessageThreadPage,
         },
         { path: 'users', loader: usersLoader, action: usersAction, Component: UsersPage },
+        { path: 'api-keys', loader: apiKeysLoader, action: apiKeysAction, Component: ApiKeysPage },
         { path: '*', Component: NotFoundPage },
       ],
     },

@@ -62,6 +62,12 @@ export function TopBar({ me }: { me: Me }) {
           </nav>
         )}
         <div className="top-bar-user">
+          {/* A brand admin's setting beside their name, as the navigation row is full; agents are refused keys. */}
+          {me.brand && me.user.role === 'brand_admin' && (
+            <NavLink to="/api-keys" className="top-bar-link">
+              API keys
+            </NavLink>
+          )}
           {brandUser && <NotificationBell />}
           <span className="user-identity">
             <span className="visually-hidden">Signed in as </span>
