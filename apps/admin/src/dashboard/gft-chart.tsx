@@ -119,7 +119,12 @@ export function GftChart({ managerId }: { managerId?: string }) {
               </figure>
               <Typography variant="caption" color="text.secondary" component="p">
                 <Box component="span" sx={{ color: BELOW, fontWeight: 600 }}>■</Box> below {formatPercent(gft.thresholds.suspendBelow)}: an enrolled brand is suspended ·{' '}
-                <Box component="span" sx={{ color: BETWEEN, fontWeight: 600 }}>■</Box> between ·{' '}
+                {/* The two lines may be one (the default): then there is no band between them to explain. */}
+                {gft.thresholds.suspendBelow < gft.thresholds.eligibleAt ? (
+                  <>
+                    <Box component="span" sx={{ color: BETWEEN, fontWeight: 600 }}>■</Box> between: kept if enrolled, not yet eligible ·{' '}
+                  </>
+                ) : null}
                 <Box component="span" sx={{ color: ABOVE, fontWeight: 600 }}>■</Box> from {formatPercent(gft.thresholds.eligibleAt)}: eligible
                 {gft.unknownAccuracy > 0 ? ` · ${formatCount(gft.unknownAccuracy)} without decided items yet` : ''}
               </Typography>

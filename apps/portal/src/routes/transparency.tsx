@@ -89,7 +89,7 @@ function FiguresTable({ caption, headers, rows }: { caption: string; headers: st
 function Filters({ filters }: { filters: TransparencyFilters }) {
   const [range, setRange] = useState(filters.range);
   return (
-    <Form method="get" className="filter-bar card" aria-label="Period">
+    <Form method="get" className="filter-bar card" aria-label="Filters">
       <div className="field">
         <label htmlFor="range">Period</label>
         <select id="range" name="range" value={range} onChange={(event) => setRange(event.target.value as TransparencyFilters['range'])}>
@@ -274,6 +274,7 @@ function GftSection({ data }: { data: Data }) {
   const { thresholds, overall } = standing;
   const enrolled = standing.status === 'enrolled';
   const successBar = enrolled ? thresholds.suspendBelowSuccessRate : thresholds.minSuccessRate;
+  const thinRecord = overall.decided < thresholds.minDecided;
   const rows = [
     { name: 'Takedown success rate', value: overall.successRate, bar: successBar, atLeast: true },
     { name: 'Successful counter-notices', value: overall.counterNoticeRate, bar: thresholds.maxCounterNoticeRate, atLeast: false },
@@ -282,18 +283,21 @@ function GftSection({ data }: { data: Data }) {
     <section className="card" aria-labelledby="gft-scores-heading">
       <h2 id="gft-scores-heading">Your Good Faith Takedown scores</h2>
       <p className="muted">
-        The last {thresholds.windowDays} days as the programme judges them now, whatever period is chosen above. {formatCount(overall.decided)} decided items (at least{' '}
-        {thresholds.minDecided} count).
+        The last {thresholds.windowDays} days as the programme judges them now, whatever period is chosen above: {formatCount(overall.decided)} decided items
+        {thinRecord ? `, fewer than the ${thresholds.minDecided} a record is judged on, so these figures do not count yet.` : '.'}
       </p>
       <div className="gft-scores">
         {rows.map((row) => {
-          const ok = row.value === null ? null : row.atLeast ? row.value >= row.bar : row.value <= row.bar;
+          // A thin record is shown against the line but not judged: no red for a brand that is not measured yet.
+          const ok = row.value === null || thinRecord ? null : row.atLeast ? row.value >= row.bar : row.value <= row.bar;
           return (
             <div key={row.name} className="gft-score">
               <div className="gft-score-title">
                 <strong>{row.name}</strong>{' '}
                 <span className={ok === null ? 'muted' : ok ? 'score-ok' : 'score-short'}>
-                  {row.value === null ? 'no decided items yet' : `${percent(row.value)} (${row.atLeast ? 'at least' : 'at most'} ${percent(row.bar)} ${ok ? 'met' : 'not met'})`}
+                  {row.value === null
+                    ? 'no decided items yet'
+                    : `${percent(row.value)} (${row.atLeast ? 'at least' : 'at most'} ${percent(row.bar)}${ok === null ? '' : ok ? ' met' : ' not met'})`}
                 </span>
               </div>
               <figure className="chart" aria-label={`${row.name} against the threshold`}>
@@ -301,7 +305,7 @@ function GftSection({ data }: { data: Data }) {
                   <BarChart layout="vertical" data={[{ name: row.name, value: row.value ?? 0 }]} margin={{ top: 20, right: 24, bottom: 0, left: 8 }}>
                     <XAxis type="number" domain={[0, 1]} tickFormatter={(share: number) => percent(share, 0)} tick={{ fontSize: 11 }} />
                     <YAxis type="category" dataKey="name" hide />
-                    <Bar dataKey="value" fill={ok === false ? '#dc2626' : '#16a34a'} barSize={16} isAnimationActive={false} />
+                    <Bar dataKey="value" fill={ok === null ? '#6b7280' : ok ? '#16a34a' : '#dc2626'} barSize={16} isAnimationActive={false} />
                     <ReferenceLine x={row.bar} stroke="#111827" strokeWidth={2} strokeDasharray="4 2" label={{ value: `${row.atLeast ? 'minimum' : 'maximum'} ${percent(row.bar)}`, position: 'top', fontSize: 11 }} />
                   </BarChart>
                 </ResponsiveContainer>
