@@ -28,7 +28,7 @@ import { chmodSync, chownSync, closeSync, createWriteStream, existsSync, mkdirSy
 import type { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { backupDatabase, brandIpRights, Database, Listing, Notice, NoticeItem, OutboxCommand, Removal, User, type DatabaseTarget } from '@jf/db';
 import { DEMO_PASSWORD } from '@jf/db/demo-accounts';
@@ -53,6 +53,7 @@ const SECONDS = numberArg('--seconds', 60);
 const FAULT_CLIENTS = numberArg('--fault-clients', Math.min(CLIENTS, 50));
 const FAULT_SECONDS = numberArg('--fault-seconds', 30);
 const NOTICE_RATE = numberArg('--notice-rate', 40);
+const BASELINE_SECONDS = numberArg('--baseline-seconds', 10);
 const DATABASES = (stringArg('--databases') ?? 'sqlite,postgresql').split(',') as ('sqlite' | 'postgresql')[];
 const FAULTS = new Set((stringArg('--faults') ?? 'pg,disk-full,read-only').split(',').filter((fault) => fault !== 'none'));
 /** How long the outbox gets to deliver everything after a run before a command counts as lost. */
@@ -486,6 +487,27 @@ async function runLoad(base: string, pid: number, sessions: Sessions, state: Run
   return { seconds: (performance.now() - started) / 1000, groups, rssMax };
 }
 
+/**
+ * The raw baseline, in the same run and process layout: the same number of autocannon connections against
+ * the API's `/health` (Express, its middleware and a `select 1`), which is the floor any procedure sits on.
+ */
+async function baseline(base: string, clients: number, seconds: number): Promise<{ rate: number; latency: LatencySummary; errors: number }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const instance = autocannon({ url: base, connections: clients, duration: seconds, timeout: 10, requests: [{ method: 'GET', path: '/health' }] });
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    if (statusCode === 200) latencies.push(responseTime);
+    else errors++;
+  });
+  instance.on('reqError', () => errors++);
+  const started = performance.now();
+  await new Promise<void>((resolveRun, reject) => {
+    instance.on('done', () => resolveRun());
+    instance.on('error', reject);
+  });
+  return { rate: latencies.length / ((performance.now() - started) / 1000), latency: summarize(latencies), errors };
+}
+
 const sum = (values: Iterable<number>) => [...values].reduce((total, value) => total + value, 0);
 const requestsOf = (groups: GroupResult[]) => sum(groups.map((group) => group.latencies.length));
 const okOf = (group: GroupResult) => sum([...group.statuses].filter(([status]) => status >= 200 && status < 300).map(([, count]) => count));
@@ -549,6 +571,31 @@ interface LoadFigures {
   run: RunResult;
   peakRss: number;
   durability: Durability;
+  baseline: { rate: number; latency: LatencySummary; errors: number };
+  /** CPU time of the API process during the load, per request answered (ms). */
+  cpuMsPerRequest: number;
+  /** One-minute load average before and after the load: the machine is shared. */
+  loadAverage: [number, number];
+  /** Time inside the API per procedure, from its request log (pino-http's responseTime), during the load. */
+  serverTimes: Map<string, number[]>;
+}
+
+/** The API's own timing of each request (from arrival to the answer's end), per path, between two instants. */
+function serverTimesFrom(logFile: string, from: number, to: number): Map<string, number[]> {
+  const times = new Map<string, number[]>();
+  for (const line of readFileSync(logFile, 'utf8').split('\n')) {
+    if (!line.includes('"responseTime"')) continue;
+    try {
+      const entry = JSON.parse(line) as { time: number; responseTime: number; req?: { url?: string } };
+      if (entry.time < from || entry.time > to || !entry.req?.url) continue;
+      const path = entry.req.url.split('?')[0]!;
+      const list = times.get(path) ?? times.set(path, []).get(path)!;
+      list.push(entry.responseTime);
+    } catch {
+      // a line cut by the log's buffering
+    }
+  }
+  return times;
 }
 
 interface FaultFigures {
@@ -608,13 +655,24 @@ const sleep = (seconds: number) => new Promise((wake) => setTimeout(wake, second
 async function loadScenario(kind: string, target: DatabaseTarget, platform: Platform, sessions: Sessions, material: NoticeMaterial): Promise<LoadFigures> {
   const state = newState(material, `load-${kind}`);
   await preflight(platform.base, sessions, state);
+  console.warn(`[soak] ${kind}: raw baseline, ${CLIENTS} clients on /health for ${BASELINE_SECONDS} s`);
+  const raw = await baseline(platform.base, CLIENTS, BASELINE_SECONDS);
   const since = new Date();
   console.warn(`[soak] ${kind}: ${CLIENTS} clients for ${SECONDS} s`);
+  const loadBefore = loadavg()[0]!;
+  const cpuBefore = cpuSecondsOf(platform.pid);
+  const loadStarted = Date.now();
   const run = await runLoad(platform.base, platform.pid, sessions, state, CLIENTS, SECONDS);
+  const cpuMsPerRequest = ((cpuSecondsOf(platform.pid) - cpuBefore) * 1000) / Math.max(1, requestsOf(run.groups));
+  const loadAfter = loadavg()[0]!;
+  const loadEnded = Date.now();
   const peakRss = memoryOf(platform.pid)?.peak ?? Number.NaN;
   console.warn(`[soak] ${kind}: ${requestsOf(run.groups)} requests, ${sum(run.groups.map(errorsOf))} errors; waiting for the outbox`);
   const durability = await checkDurability(target, state.accepted, since);
-  return { kind, run, peakRss, durability };
+  // The request log is written asynchronously; give it a moment before reading it back.
+  await sleep(1);
+  const serverTimes = serverTimesFrom(platform.logFile, loadStarted, loadEnded);
+  return { kind, run, peakRss, durability, baseline: raw, cpuMsPerRequest, loadAverage: [loadBefore, loadAfter], serverTimes };
 }
 
 /**
@@ -878,11 +936,42 @@ function report(loads: LoadFigures[], faults: FaultFigures[]): string {
       `| ${load.kind} | ${CLIENTS} | ${SECONDS} | ${requests.toLocaleString('en')} | ${(requests / load.run.seconds).toFixed(0)} | **${sum(load.run.groups.map(errorsOf))}** | ${ms(latency.p50)} | **${ms(latency.p99)}** | ${ms(latency.max)} | **${load.peakRss.toFixed(0)} MiB** | ${d.accepted.toLocaleString('en')} | ${d.lostNotices} | ${d.removals.toLocaleString('en')} | ${d.lostCommands} | ${d.drainSeconds.toFixed(1)} s |`,
     );
   }
+  lines.push(
+    '',
+    'Raw baseline in the same run, before the load: the same number of connections against the API\'s `GET /health` (Express, its',
+    'middleware and a `select 1`), the floor every procedure stands on. "API CPU" is the API process\'s CPU time during the load per',
+    'request answered: it is what the other engineers\' work on the same two cores disturbs least, and 1,000 ÷ it is the requests/s one',
+    'free core would serve.',
+    '',
+    '| database | raw baseline requests/s | baseline p50 ms | baseline p99 ms | baseline errors | mixed load requests/s | API CPU ms/request | one core would serve | load average before → after |',
+    '|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const load of loads) {
+    const requests = requestsOf(load.run.groups);
+    lines.push(
+      `| ${load.kind} | ${load.baseline.rate.toFixed(0)} | ${ms(load.baseline.latency.p50)} | ${ms(load.baseline.latency.p99)} | ${load.baseline.errors} | ${(requests / load.run.seconds).toFixed(0)} | ${load.cpuMsPerRequest.toFixed(2)} | ${(1000 / load.cpuMsPerRequest).toFixed(0)}/s | ${load.loadAverage[0].toFixed(2)} → ${load.loadAverage[1].toFixed(2)} |`,
+    );
+  }
   lines.push('', 'By kind of client:', '', '| database | clients doing | requests | errors | p50 ms | p99 ms | first error bodies |', '|---|---|---|---|---|---|---|');
   for (const load of loads) {
     for (const group of load.run.groups) {
       const latency = summarize(group.latencies);
       lines.push(`| ${load.kind} | ${group.name} | ${group.latencies.length.toLocaleString('en')} | ${errorsOf(group)} | ${ms(latency.p50)} | ${ms(latency.p99)} | ${group.samples.map((sample) => `\`${sample.replace(/\|/g, '\\|').slice(0, 160)}\``).join('<br>')} |`);
+    }
+  }
+  lines.push(
+    '',
+    'Time inside the API by procedure during the load (from its request log: arrival to the end of the answer; a request that waits for',
+    'the event loop before it is read is not in it), most total time first:',
+    '',
+    '| database | path | requests | p50 ms | p99 ms | share of the API\'s time |',
+    '|---|---|---|---|---|---|',
+  );
+  for (const load of loads) {
+    const total = sum([...load.serverTimes.values()].map((times) => sum(times)));
+    for (const [path, times] of [...load.serverTimes].sort((a, b) => sum(b[1]) - sum(a[1]))) {
+      const latency = summarize(times);
+      lines.push(`| ${load.kind} | \`${path}\` | ${times.length.toLocaleString('en')} | ${ms(latency.p50)} | ${ms(latency.p99)} | ${((sum(times) / total) * 100).toFixed(0)}% |`);
     }
   }
   for (const load of loads) {
