@@ -22,6 +22,8 @@ const ROWS = numberArg('--rows', 10_000_000);
 const CALLS = numberArg('--calls', 40);
 const RAW_RUNS = numberArg('--raw-runs', 3);
 const WHICH = stringArg('--db') ?? 'both';
+/** `--reuse`: a PostgreSQL database seeded by an earlier run is measured again without seeding (SQLite runs in a fresh file). */
+const REUSE = process.argv.includes('--reuse');
 const POLICY = { ttlMs: 3_600_000, idleMs: 3_600_000 };
 const NOW = new Date('2026-11-01T00:00:00Z');
 
@@ -35,8 +37,11 @@ async function measure(target: DatabaseTarget): Promise<{ figures: Figure[]; see
   const database = await Database.open(target);
   try {
     const started = performance.now();
-    await seedWorld(database, { size: 'small', now: NOW });
-    await seedRemovalEvents(database, ROWS, { now: NOW, log: (line) => console.log(`  ${line}`) });
+    const [{ n }] = await database.fork().getConnection().execute<{ n: number }[]>('select count(*) as n from removals');
+    if (!REUSE || Number(n) < ROWS) {
+      await seedWorld(database, { size: 'small', now: NOW });
+      await seedRemovalEvents(database, ROWS, { now: NOW, log: (line) => console.log(`  ${line}`) });
+    }
     const seedSeconds = (performance.now() - started) / 1000;
     const em = database.fork();
     const leader = await em.findOneOrFail(User, { role: 'leadership' });

@@ -1,6 +1,6 @@
 // The triggers and the backfill come from the rollups module (src/rollups/sql.ts), as it stood for this migration.
 import { Migration } from '@mikro-orm/migrations';
-import { createRollupTriggers, dropRollupTriggers, rebuildRollupStatements } from '../../src/rollups/sql';
+import { createRollupTriggers, dropRollupTriggers, FIRST_ROLLUP_TABLES, rebuildRollupStatements } from '../../src/rollups/sql';
 
 export class Migration20261128191436 extends Migration {
 
@@ -20,8 +20,8 @@ export class Migration20261128191436 extends Migration {
     this.addSql(`create table "rollup_platform_turnaround" ("day" varchar(10) not null, "source" varchar(20) not null, "bucket" int not null, "n" int not null default 0, constraint "rollup_platform_turnaround_pkey" primary key ("day", "source", "bucket"));`);
 
     this.addSql(`create table "rollup_turnaround" ("day" varchar(10) not null, "source" varchar(20) not null, "marketplace_code" varchar(20) not null, "reason" varchar(20) not null, "bucket" int not null, "n" int not null default 0, constraint "rollup_turnaround_pkey" primary key ("day", "source", "marketplace_code", "reason", "bucket"));`);
-    for (const statement of rebuildRollupStatements('postgresql')) this.addSql(`${statement};`);
-    for (const statement of createRollupTriggers('postgresql')) this.addSql(`${statement};`);
+    for (const statement of rebuildRollupStatements('postgresql', FIRST_ROLLUP_TABLES)) this.addSql(`${statement};`);
+    for (const statement of createRollupTriggers('postgresql', FIRST_ROLLUP_TABLES)) this.addSql(`${statement};`);
   }
 
   override async down(): Promise<void> {

@@ -10,6 +10,7 @@ import { Migration20261128184711 } from './Migration20261128184711';
 import { Migration20261128185128 } from './Migration20261128185128';
 import { Migration20261128190809 } from './Migration20261128190809';
 import { Migration20261128191436 } from './Migration20261128191436';
+import { Migration20261128195600 } from './Migration20261128195600';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261128105439', class: Migration20261128105439 },
@@ -22,4 +23,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261128185128', class: Migration20261128185128 },
   { name: 'Migration20261128190809', class: Migration20261128190809 },
   { name: 'Migration20261128191436', class: Migration20261128191436 },
+  { name: 'Migration20261128195600', class: Migration20261128195600 },
 ];

@@ -1,7 +1,7 @@
 // Written by hand: MikroORM's SQLite diff proposes rebuilding every table, so only the real change is kept.
 // The triggers and the backfill come from the rollups module (src/rollups/sql.ts), as it stood for this migration.
 import { Migration } from '@mikro-orm/migrations';
-import { createRollupTriggers, dropRollupTriggers, rebuildRollupStatements } from '../../src/rollups/sql';
+import { createRollupTriggers, dropRollupTriggers, FIRST_ROLLUP_TABLES, rebuildRollupStatements } from '../../src/rollups/sql';
 
 export class Migration20261128191436 extends Migration {
   override async up(): Promise<void> {
@@ -13,8 +13,8 @@ export class Migration20261128191436 extends Migration {
     this.addSql(`create table \`rollup_removals\` (\`day\` text not null, \`source\` text not null, \`marketplace_code\` text not null, \`reason\` text not null, \`requested\` integer not null default 0, \`acknowledged\` integer not null default 0, \`reinstated\` integer not null default 0, primary key (\`day\`, \`source\`, \`marketplace_code\`, \`reason\`));`);
     this.addSql(`create table \`rollup_platform_turnaround\` (\`day\` text not null, \`source\` text not null, \`bucket\` integer not null, \`n\` integer not null default 0, primary key (\`day\`, \`source\`, \`bucket\`));`);
     this.addSql(`create table \`rollup_turnaround\` (\`day\` text not null, \`source\` text not null, \`marketplace_code\` text not null, \`reason\` text not null, \`bucket\` integer not null, \`n\` integer not null default 0, primary key (\`day\`, \`source\`, \`marketplace_code\`, \`reason\`, \`bucket\`));`);
-    for (const statement of rebuildRollupStatements('sqlite')) this.addSql(`${statement};`);
-    for (const statement of createRollupTriggers('sqlite')) this.addSql(`${statement};`);
+    for (const statement of rebuildRollupStatements('sqlite', FIRST_ROLLUP_TABLES)) this.addSql(`${statement};`);
+    for (const statement of createRollupTriggers('sqlite', FIRST_ROLLUP_TABLES)) this.addSql(`${statement};`);
   }
 
   override async down(): Promise<void> {

@@ -26,6 +26,7 @@ export const ROLLUP_SCHEMAS = [
   rollupSchema('TurnaroundRollup', 'rollup_turnaround', { ...removalKeys, bucket: { type: 'integer', primary: true } as never }, ['n']),
   rollupSchema('PlatformTurnaroundRollup', 'rollup_platform_turnaround', { day: key(10), source: key(20), bucket: { type: 'integer', primary: true } as never }, ['n']),
   rollupSchema('BrandTurnaroundRollup', 'rollup_brand_turnaround', { brandId: key(36), ...removalKeys, bucket: { type: 'integer', primary: true } as never }, ['n']),
+  rollupSchema('BrandDayTurnaroundRollup', 'rollup_brand_day_turnaround', { brandId: key(36), day: key(10), source: key(20), bucket: { type: 'integer', primary: true } as never }, ['n']),
   rollupSchema('AuthRequestRollup', 'rollup_auth_requests', { brandId: key(36), day: key(10), marketplaceCode: key(20) }, ['created', 'answered', 'expired', 'counterfeit', 'genuine', 'unsure']),
   rollupSchema('AuthResponseRollup', 'rollup_auth_response', { brandId: key(36), day: key(10), marketplaceCode: key(20), bucket: { type: 'integer', primary: true } as never }, ['n']),
   rollupSchema('AppealRollup', 'rollup_appeals', { brandId: key(36), day: key(10), marketplaceCode: key(20) }, ['created', 'reinstated', 'upheld']),

@@ -11,7 +11,7 @@ const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Every rollup table as sorted "key=value" lines, so two states compare as plain arrays. */
 async function snapshot(database: Database): Promise<Record<string, string[]>> {
-  const tables = ['rollup_removals', 'rollup_brand_removals', 'rollup_turnaround', 'rollup_platform_turnaround', 'rollup_brand_turnaround', 'rollup_auth_requests', 'rollup_auth_response', 'rollup_appeals'];
+  const tables = ['rollup_removals', 'rollup_brand_removals', 'rollup_turnaround', 'rollup_platform_turnaround', 'rollup_brand_turnaround', 'rollup_brand_day_turnaround', 'rollup_auth_requests', 'rollup_auth_response', 'rollup_appeals'];
   const result: Record<string, string[]> = {};
   for (const table of tables) {
     const rows: Record<string, unknown>[] = await database.fork().getConnection().execute(`select * from ${table}`);

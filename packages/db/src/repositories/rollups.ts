@@ -73,8 +73,15 @@ export interface TurnaroundDayRow {
 
 /** Acknowledged removals per day, source and turnaround bucket. */
 export async function turnaroundByDay(em: EntityManager, filter: RollupFilter): Promise<TurnaroundDayRow[]> {
-  const platformWide = !filter.brandIds && !filter.marketplace && filter.reason === undefined;
-  const table = filter.brandIds ? 'rollup_brand_turnaround' : platformWide ? 'rollup_platform_turnaround' : 'rollup_turnaround';
+  // The narrowest table that still holds every dimension the filter names.
+  const unfiltered = !filter.marketplace && filter.reason === undefined;
+  const table = filter.brandIds
+    ? unfiltered
+      ? 'rollup_brand_day_turnaround'
+      : 'rollup_brand_turnaround'
+    : unfiltered
+      ? 'rollup_platform_turnaround'
+      : 'rollup_turnaround';
   const { sql, params } = where(filter, { reason: true });
   const rows = await selectRows<Record<string, unknown>>(em, `select ${periodSql(em, filter.unit)} as day, source, bucket, sum(n) as n from ${table} where ${sql} group by 1, source, bucket order by 1`, params);
   return rows.map((row) => ({ day: row.day as string, source: row.source as RemovalSource, bucket: Number(row.bucket), n: Number(row.n) }));

@@ -51,20 +51,33 @@ export const ROLLUP_TABLES = {
   /** The platform-wide histogram with no other dimension: what the unfiltered leadership chart reads (5–25× fewer rows). */
   platformTurnaround: { name: 'rollup_platform_turnaround', keys: ['day', 'source', 'bucket'], counters: ['n'] },
   brandTurnaround: { name: 'rollup_brand_turnaround', keys: ['brand_id', 'day', 'source', 'marketplace_code', 'reason', 'bucket'], counters: ['n'] },
+  /** A brand's histogram with no other dimension: what its unfiltered turnaround chart reads. */
+  brandDayTurnaround: { name: 'rollup_brand_day_turnaround', keys: ['brand_id', 'day', 'source', 'bucket'], counters: ['n'] },
   authRequests: { name: 'rollup_auth_requests', keys: ['brand_id', 'day', 'marketplace_code'], counters: ['created', 'answered', 'expired', 'counterfeit', 'genuine', 'unsure'] },
   authResponse: { name: 'rollup_auth_response', keys: ['brand_id', 'day', 'marketplace_code', 'bucket'], counters: ['n'] },
   appeals: { name: 'rollup_appeals', keys: ['brand_id', 'day', 'marketplace_code'], counters: ['created', 'reinstated', 'upheld'] },
 } as const satisfies Record<string, RollupTable>;
 
-const upsert = (table: RollupTable, values: readonly string[], where: string | null) => {
+/** A statement that writes one rollup table, tagged with it so a migration can keep to the tables it knows. */
+interface TableStatement {
+  table: string;
+  sql: string;
+}
+
+const upsert = (table: RollupTable, values: readonly string[], where: string | null): TableStatement => {
   const columns = [...table.keys, ...table.counters];
   const update = table.counters.map((counter) => `${counter} = ${table.name}.${counter} + excluded.${counter}`).join(', ');
   // SQLite needs a WHERE to tell an INSERT … SELECT from its ON CONFLICT clause.
-  return `insert into ${table.name} (${columns.join(', ')}) select ${values.join(', ')} where ${where ?? '1 = 1'} on conflict (${table.keys.join(', ')}) do update set ${update}`;
+  return { table: table.name, sql: `insert into ${table.name} (${columns.join(', ')}) select ${values.join(', ')} where ${where ?? '1 = 1'} on conflict (${table.keys.join(', ')}) do update set ${update}` };
 };
 
+/** Every rollup table; a migration passes the ones that existed when it ran (a later one adds its own). */
+export const ALL_ROLLUP_TABLES: readonly string[] = Object.values(ROLLUP_TABLES).map((table) => table.name);
+/** The tables of Migration20261128191436, before the per-brand day histogram was added. */
+export const FIRST_ROLLUP_TABLES: readonly string[] = ALL_ROLLUP_TABLES.filter((name) => name !== 'rollup_brand_day_turnaround');
+
 /** The statements that add (sign 1) or take back (sign −1) one row's contribution. */
-function removalContribution(sql: DialectSql, row: Row, sign: 1 | -1): string[] {
+function removalContribution(sql: DialectSql, row: Row, sign: 1 | -1): TableStatement[] {
   const day = sql.day(`${row}.requested_at`);
   const reason = `coalesce((select n.reason from notice_items i join notices n on n.id = i.notice_id where i.id = ${row}.notice_item_id), '')`;
   const counts = [`${sign}`, `${sign} * ${flag(`${row}.removed_at is not null`)}`, `${sign} * ${flag(`${row}.reinstated_at is not null`)}`];
@@ -75,10 +88,11 @@ function removalContribution(sql: DialectSql, row: Row, sign: 1 | -1): string[] 
     upsert(ROLLUP_TABLES.turnaround, [day, `${row}.source`, `${row}.marketplace_code`, reason, ...turnaround], `${row}.removed_at is not null`),
     upsert(ROLLUP_TABLES.platformTurnaround, [day, `${row}.source`, ...turnaround], `${row}.removed_at is not null`),
     upsert(ROLLUP_TABLES.brandTurnaround, [sql.brand(`${row}.brand_id`), day, `${row}.source`, `${row}.marketplace_code`, reason, ...turnaround], `${row}.removed_at is not null and ${row}.brand_id is not null`),
+    upsert(ROLLUP_TABLES.brandDayTurnaround, [sql.brand(`${row}.brand_id`), day, `${row}.source`, ...turnaround], `${row}.removed_at is not null and ${row}.brand_id is not null`),
   ];
 }
 
-function authRequestContribution(sql: DialectSql, row: Row, sign: 1 | -1): string[] {
+function authRequestContribution(sql: DialectSql, row: Row, sign: 1 | -1): TableStatement[] {
   const keys = [sql.brand(`${row}.brand_id`), sql.day(`${row}.created_at`), `${row}.marketplace_code`];
   const counts = [
     `${sign}`,
@@ -94,7 +108,7 @@ function authRequestContribution(sql: DialectSql, row: Row, sign: 1 | -1): strin
   ];
 }
 
-function appealContribution(sql: DialectSql, row: Row, sign: 1 | -1): string[] {
+function appealContribution(sql: DialectSql, row: Row, sign: 1 | -1): TableStatement[] {
   return [
     upsert(
       ROLLUP_TABLES.appeals,
@@ -108,7 +122,7 @@ interface Source {
   table: string;
   /** Columns whose change moves a row's contribution. */
   counted: readonly string[];
-  contribution: (sql: DialectSql, row: Row, sign: 1 | -1) => string[];
+  contribution: (sql: DialectSql, row: Row, sign: 1 | -1) => TableStatement[];
 }
 
 const SOURCES: readonly Source[] = [
@@ -123,19 +137,20 @@ export function rollupTriggerNames(kind: DatabaseKind): string[] {
 }
 
 /** The statements that create the triggers (and, on PostgreSQL, their functions). */
-export function createRollupTriggers(kind: DatabaseKind): string[] {
+export function createRollupTriggers(kind: DatabaseKind, tables: readonly string[] = ALL_ROLLUP_TABLES): string[] {
   const sql = DIALECTS[kind];
+  const kept = (statements: TableStatement[]) => statements.filter((statement) => tables.includes(statement.table)).map((statement) => statement.sql);
   return SOURCES.flatMap((source) => {
     const changed = source.counted.map((column) => (kind === 'sqlite' ? `old.${column} is not new.${column}` : `old.${column} is distinct from new.${column}`)).join(' or ');
     if (kind === 'sqlite') {
-      const body = (statements: string[]) => statements.map((statement) => `${statement};`).join(' ');
+      const body = (statements: TableStatement[]) => kept(statements).map((statement) => `${statement};`).join(' ');
       return [
         `create trigger rollup_${source.table}_insert after insert on ${source.table} begin ${body(source.contribution(sql, 'new', 1))} end`,
         `create trigger rollup_${source.table}_delete after delete on ${source.table} begin ${body(source.contribution(sql, 'old', -1))} end`,
         `create trigger rollup_${source.table}_update after update on ${source.table} when ${changed} begin ${body([...source.contribution(sql, 'old', -1), ...source.contribution(sql, 'new', 1)])} end`,
       ];
     }
-    const block = (row: Row, sign: 1 | -1) => source.contribution(sql, row, sign).map((statement) => `${statement};`).join('\n    ');
+    const block = (row: Row, sign: 1 | -1) => kept(source.contribution(sql, row, sign)).map((statement) => `${statement};`).join('\n    ');
     return [
       `create or replace function rollup_${source.table}_apply() returns trigger language plpgsql as $rollup$
 begin
@@ -161,30 +176,41 @@ export function dropRollupTriggers(kind: DatabaseKind): string[] {
   ];
 }
 
+const brandDayTurnaroundSelect = (sql: DialectSql) =>
+  `select ${[sql.brand('r.brand_id'), sql.day('r.requested_at'), 'r.source', bucket(sql.millis('r.requested_at', 'r.removed_at')), 'count(*)'].join(', ')} from removals r where r.removed_at is not null and r.brand_id is not null group by 1, 2, 3, 4`;
+
+/** The backfill of the per-brand day histogram alone (Migration20261128195600, which added it). */
+export function backfillBrandDayTurnaround(kind: DatabaseKind): string {
+  const table = ROLLUP_TABLES.brandDayTurnaround;
+  return `insert into ${table.name} (${[...table.keys, ...table.counters].join(', ')}) ${brandDayTurnaroundSelect(DIALECTS[kind])}`;
+}
+
 /** Recomputes every rollup from the events with GROUP BY: the migration's backfill and a repair. */
-export function rebuildRollupStatements(kind: DatabaseKind): string[] {
+export function rebuildRollupStatements(kind: DatabaseKind, tables: readonly string[] = ALL_ROLLUP_TABLES): string[] {
   const sql = DIALECTS[kind];
   const t = ROLLUP_TABLES;
   const reasonJoin = `from removals r left join notice_items i on i.id = r.notice_item_id left join notices n on n.id = i.notice_id`;
   const removalKeys = [sql.day('r.requested_at'), 'r.source', 'r.marketplace_code', `coalesce(n.reason, '')`];
   const removalCounts = ['count(*)', `sum(${flag('r.removed_at is not null')})`, `sum(${flag('r.reinstated_at is not null')})`];
   const turnaroundBucket = bucket(sql.millis('r.requested_at', 'r.removed_at'));
-  const insert = (table: RollupTable, select: string) => `insert into ${table.name} (${[...table.keys, ...table.counters].join(', ')}) ${select}`;
+  const insert = (table: RollupTable, select: string) =>
+    tables.includes(table.name) ? [`insert into ${table.name} (${[...table.keys, ...table.counters].join(', ')}) ${select}`] : [];
   const groupBy = (count: number) => `group by ${Array.from({ length: count }, (_, index) => index + 1).join(', ')}`;
   const authKeys = [sql.brand('a.brand_id'), sql.day('a.created_at'), 'a.marketplace_code'];
   return [
-    ...Object.values(t).map((table) => `delete from ${table.name}`),
-    insert(t.removals, `select ${[...removalKeys, ...removalCounts].join(', ')} ${reasonJoin} ${groupBy(4)}`),
-    insert(t.brandRemovals, `select ${[sql.brand('r.brand_id'), ...removalKeys, ...removalCounts].join(', ')} ${reasonJoin} where r.brand_id is not null ${groupBy(5)}`),
-    insert(t.turnaround, `select ${[...removalKeys, turnaroundBucket, 'count(*)'].join(', ')} ${reasonJoin} where r.removed_at is not null ${groupBy(5)}`),
-    insert(t.platformTurnaround, `select ${[sql.day('r.requested_at'), 'r.source', turnaroundBucket, 'count(*)'].join(', ')} from removals r where r.removed_at is not null ${groupBy(3)}`),
-    insert(t.brandTurnaround, `select ${[sql.brand('r.brand_id'), ...removalKeys, turnaroundBucket, 'count(*)'].join(', ')} ${reasonJoin} where r.removed_at is not null and r.brand_id is not null ${groupBy(6)}`),
-    insert(
+    ...Object.values(t).flatMap((table) => (tables.includes(table.name) ? [`delete from ${table.name}`] : [])),
+    ...insert(t.removals, `select ${[...removalKeys, ...removalCounts].join(', ')} ${reasonJoin} ${groupBy(4)}`),
+    ...insert(t.brandRemovals, `select ${[sql.brand('r.brand_id'), ...removalKeys, ...removalCounts].join(', ')} ${reasonJoin} where r.brand_id is not null ${groupBy(5)}`),
+    ...insert(t.turnaround, `select ${[...removalKeys, turnaroundBucket, 'count(*)'].join(', ')} ${reasonJoin} where r.removed_at is not null ${groupBy(5)}`),
+    ...insert(t.platformTurnaround, `select ${[sql.day('r.requested_at'), 'r.source', turnaroundBucket, 'count(*)'].join(', ')} from removals r where r.removed_at is not null ${groupBy(3)}`),
+    ...insert(t.brandTurnaround, `select ${[sql.brand('r.brand_id'), ...removalKeys, turnaroundBucket, 'count(*)'].join(', ')} ${reasonJoin} where r.removed_at is not null and r.brand_id is not null ${groupBy(6)}`),
+    ...insert(t.brandDayTurnaround, brandDayTurnaroundSelect(sql)),
+    ...insert(
       t.authRequests,
       `select ${[...authKeys, 'count(*)', ...["a.state = 'answered'", "a.state = 'expired'", "a.answer = 'counterfeit'", "a.answer = 'genuine'", "a.answer = 'unsure'"].map((c) => `sum(${flag(c)})`)].join(', ')} from auth_requests a ${groupBy(3)}`,
     ),
-    insert(t.authResponse, `select ${[...authKeys, bucket(sql.millis('a.created_at', 'a.answered_at')), 'count(*)'].join(', ')} from auth_requests a where a.answered_at is not null ${groupBy(4)}`),
-    insert(
+    ...insert(t.authResponse, `select ${[...authKeys, bucket(sql.millis('a.created_at', 'a.answered_at')), 'count(*)'].join(', ')} from auth_requests a where a.answered_at is not null ${groupBy(4)}`),
+    ...insert(
       t.appeals,
       `select ${[sql.brand('p.brand_id'), sql.day('p.created_at'), 'p.marketplace_code', 'count(*)', `sum(${flag("p.state = 'reinstated'")})`, `sum(${flag("p.state = 'upheld'")})`].join(', ')} from appeals p ${groupBy(3)}`,
     ),
