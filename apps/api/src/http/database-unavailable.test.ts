@@ -11,19 +11,19 @@ import { startTestServer } from '../testing/http';
  * connection pool and a SQLite connection switched to read-only stand in for it.
  */
 
-interface Session {
+interface SignedIn {
   cookie: string;
   csrf: string;
 }
 
-async function signIn(base: string, email: string): Promise<Session> {
+async function signIn(base: string, email: string): Promise<SignedIn> {
   const response = await fetch(`${base}/trpc/auth.signIn`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': 'x' }, body: JSON.stringify({ email, password: TEST_PASSWORD }) });
   const { result } = (await response.json()) as { result: { data: { csrfToken: string } } };
   return { cookie: response.headers.get('set-cookie')!.split(';')[0]!, csrf: result.data.csrfToken };
 }
 
 /** A notice of brand A over HTTP, as the portal sends it (a batch of one). */
-const submitNotice = (base: string, session: Session, bed: ApiTestBed, listing: number) =>
+const submitNotice = (base: string, session: SignedIn, bed: ApiTestBed, listing: number) =>
   fetch(`${base}/trpc/notices.submit?batch=1`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
@@ -66,7 +66,7 @@ describe('databaseUnavailableReason', () => {
 describe.each(testDatabaseKinds())('a database that has gone away, on %s', (kind) => {
   let bed: ApiTestBed;
   let server: { base: string; close(): void };
-  let session: Session;
+  let session: SignedIn;
 
   beforeAll(async () => {
     bed = await createApiTestBed(kind);
@@ -102,7 +102,7 @@ describe.each(testDatabaseKinds())('a database that has gone away, on %s', (kind
 describe('a SQLite database that cannot take writes', () => {
   let bed: ApiTestBed;
   let server: { base: string; close(): void };
-  let session: Session;
+  let session: SignedIn;
 
   beforeAll(async () => {
     bed = await createApiTestBed('sqlite');

@@ -96,6 +96,9 @@ describe.each(testDatabaseKinds())('dashboards on %s', (kind) => {
     const drill = await leadership().admin.removals.list({ filter: { source: 'proactive', from: '2026-10-03', to: '2026-10-05' }, sort: { field: 'requestedAt', order: 'ASC' } });
     expect(drill.total).toBe(3);
     expect(drill.data[0]).toMatchObject({ source: 'proactive', turnaroundMs: 36_000 });
+    // These removals have no notice behind them: the reason filter finds them under 'none' only.
+    expect((await leadership().admin.removals.list({ filter: { source: 'proactive', from: '2026-10-03', to: '2026-10-05', reason: 'none' } })).total).toBe(3);
+    expect((await leadership().admin.removals.list({ filter: { from: '2026-10-01', to: '2026-10-31', reason: 'counterfeit' } })).total).toBe(0);
     const error = await refusal(leadership().admin.dashboards.removals({ from: '2026-10-31', to: '2026-10-01' }));
     expect(error?.code).toBe('BAD_REQUEST');
     expect(error?.message).toMatch(/from/);

@@ -7,6 +7,7 @@ import {
   idSchema,
   listParamsSchema,
   MARKETPLACE_CODES,
+  NOTICE_REASONS,
   REMOVAL_SOURCES,
   removalsSeries,
   turnaroundSeries,
@@ -118,6 +119,8 @@ export const listRemovalsInput = listParamsSchema(
     sources: z.array(z.enum(REMOVAL_SOURCES)).max(4).optional(),
     marketplace: z.enum(MARKETPLACE_CODES).optional(),
     brandId: idSchema.optional(),
+    /** The notice reason behind the removal, or `none` for removals without a notice (proactive, authentication). */
+    reason: z.enum([...NOTICE_REASONS, 'none']).optional(),
     /** Requested on or after this UTC day. */
     from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a day as YYYY-MM-DD' }).optional(),
     /** Requested before the end of this UTC day. */
@@ -133,7 +136,7 @@ export const adminRemovalsRouter = {
   list: requirePermission('overview.read')
     .input(listRemovalsInput)
     .query(async ({ ctx, input }) => {
-      const { source, sources, marketplace, brandId, from, to } = input.filter;
+      const { source, sources, marketplace, brandId, from, to, reason } = input.filter;
       const brandIds = await staffBrands(ctx, brandId);
       const requestedAt = { ...(from ? { $gte: dayStart(from) } : {}), ...(to ? { $lt: new Date(dayStart(to).getTime() + 86_400_000) } : {}) };
       const where: FilterQuery<Removal> = {
@@ -141,6 +144,7 @@ export const adminRemovalsRouter = {
         ...(marketplace ? { marketplace } : {}),
         ...(brandIds ? { brand: { $in: brandIds } } : {}),
         ...(from || to ? { requestedAt } : {}),
+        ...(reason === 'none' ? { noticeItem: null } : reason ? { noticeItem: { notice: { reason } } } : {}),
       };
       const page = await findPage(ctx.em, Removal, where, input, { populate: ['listing', 'brand'] });
       return {
