@@ -6,7 +6,7 @@
  *   npm run soak [-- --clients 200 --seconds 60 --databases sqlite,postgresql --faults pg,disk-full,read-only
  *                   --fault-clients 50 --fault-seconds 30 --notice-rate 40]
  *
- * 1. Load: a bounded, mixed, closed-loop workload with autocannon on loopback (`--clients` connections for
+ * 1. Load: a bounded, mixed, closed-loop workload on loopback (`--clients` clients on Node's fetch for
  *    `--seconds`): brands filing single-listing notices over tRPC (GFT and standard path, at most
  *    `--notice-rate` a second in all), brands reading their portal, reviewers listing and deciding the queue,
  *    staff dashboards. Reports requests, errors (anything but 2xx, timeouts, socket errors), p50/p99 and the
@@ -25,8 +25,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { chmodSync, chownSync, closeSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
-import type { EventEmitter } from 'node:events';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -37,16 +35,6 @@ import { machineNote, ms, numberArg, signIn, stringArg, summarize, type BrowserS
 // @ts-expect-error: a plain ES module of the repo's scripts, without types
 import { startThrowawayPostgres } from '../scripts/pg-server.mjs';
 
-/** autocannon ships no types: the part of its API used here. */
-const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  timeout: number;
-  overallRate?: number;
-  requests: unknown[];
-}) => EventEmitter;
-
 const root = resolve(import.meta.dirname, '..');
 const CLIENTS = numberArg('--clients', 200);
 const SECONDS = numberArg('--seconds', 60);
@@ -54,6 +42,7 @@ const FAULT_CLIENTS = numberArg('--fault-clients', Math.min(CLIENTS, 50));
 const FAULT_SECONDS = numberArg('--fault-seconds', 30);
 const NOTICE_RATE = numberArg('--notice-rate', 40);
 const BASELINE_SECONDS = numberArg('--baseline-seconds', 10);
+const REQUEST_TIMEOUT_MS = 10_000;
 const DATABASES = (stringArg('--databases') ?? 'sqlite,postgresql').split(',') as ('sqlite' | 'postgresql')[];
 const FAULTS = new Set((stringArg('--faults') ?? 'pg,disk-full,read-only').split(',').filter((fault) => fault !== 'none'));
 /** How long the outbox gets to deliver everything after a run before a command counts as lost. */
@@ -292,7 +281,7 @@ interface RunState {
   sequence: number;
 }
 
-/** What autocannon sends; `setupRequest` builds each request anew (body, path, session headers). */
+/** A request of the workload; `setupRequest` builds each one anew (body, path, session headers). */
 interface Request {
   method: 'GET' | 'POST';
   path: string;
@@ -447,10 +436,43 @@ function isClearUnavailable(body: string): boolean {
   }
 }
 
+/** A closed-loop client: sends its group's requests in turn, the next when the last was answered, until the deadline. */
+async function client(base: string, requests: Request[], deadline: number, result: GroupResult, slot?: () => Promise<void>): Promise<void> {
+  let index = Math.floor(Math.random() * requests.length);
+  while (performance.now() < deadline) {
+    if (slot) await slot();
+    if (performance.now() >= deadline) return;
+    const template = requests[index++ % requests.length]!;
+    const request = template.setupRequest ? template.setupRequest({ ...template }, {}) : template;
+    const sent = performance.now();
+    try {
+      const response = await fetch(`${base}${request.path}`, { method: request.method, headers: request.headers, body: request.body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      const body = await response.text();
+      result.latencies.push(performance.now() - sent);
+      result.statuses.set(response.status, (result.statuses.get(response.status) ?? 0) + 1);
+      template.onResponse?.(response.status, body, {});
+    } catch (error) {
+      result.unanswered++;
+      const reason = `no answer: ${(error as Error).name === 'TimeoutError' ? `timed out after ${REQUEST_TIMEOUT_MS / 1000} s` : ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}`;
+      if (result.samples.length < 3 && !result.samples.includes(reason)) result.samples.push(reason);
+    }
+  }
+}
+
+/** Spaces the requests of a rate-limited group evenly: each caller waits for the next free slot. */
+function rateSlots(perSecond: number): () => Promise<void> {
+  let next = performance.now();
+  return async () => {
+    const now = performance.now();
+    const at = Math.max(now, next);
+    next = at + 1000 / perSecond;
+    if (at > now) await new Promise((wake) => setTimeout(wake, at - now));
+  };
+}
+
 /**
- * Runs the groups side by side for `seconds`, `clients` connections split by share (one autocannon instance
- * per group); `during` may act on the system meanwhile (faults). Each connection is a keep-alive socket
- * sending its next request when the last was answered.
+ * Runs the groups side by side for `seconds`, `clients` closed-loop clients split by share; `during` may act
+ * on the system meanwhile (faults). Node's fetch keeps one keep-alive connection per client busy.
  */
 async function runLoad(base: string, pid: number, sessions: Sessions, state: RunState, clients: number, seconds: number, during?: () => Promise<void>): Promise<RunResult> {
   let rssMax = 0;
@@ -459,6 +481,7 @@ async function runLoad(base: string, pid: number, sessions: Sessions, state: Run
     if (memory) rssMax = Math.max(rssMax, memory.rss);
   }, 500);
   const started = performance.now();
+  const deadline = started + seconds * 1000;
   const runs = GROUPS.map(async (group) => {
     const connections = Math.max(1, Math.round(clients * group.share));
     const result: GroupResult = { name: group.name, latencies: [], statuses: new Map(), unanswered: 0, clearUnavailable: 0, samples: [] };
@@ -470,16 +493,8 @@ async function runLoad(base: string, pid: number, sessions: Sessions, state: Run
         request.onResponse?.(status, body, context);
       },
     }));
-    const instance = autocannon({ url: base, connections, duration: seconds, requests, timeout: 10, ...(group.rate ? { overallRate: group.rate } : {}) });
-    instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-      result.latencies.push(responseTime);
-      result.statuses.set(statusCode, (result.statuses.get(statusCode) ?? 0) + 1);
-    });
-    instance.on('reqError', () => result.unanswered++);
-    await new Promise<void>((resolveRun, reject) => {
-      instance.on('done', () => resolveRun());
-      instance.on('error', reject);
-    });
+    const slot = group.rate ? rateSlots(group.rate) : undefined;
+    await Promise.all(Array.from({ length: connections }, () => client(base, requests, deadline, result, slot)));
     return result;
   });
   const [groups] = await Promise.all([Promise.all(runs), during?.()]);
@@ -488,24 +503,16 @@ async function runLoad(base: string, pid: number, sessions: Sessions, state: Run
 }
 
 /**
- * The raw baseline, in the same run and process layout: the same number of autocannon connections against
- * the API's `/health` (Express, its middleware and a `select 1`), which is the floor any procedure sits on.
+ * The raw baseline, in the same run and process layout: the same number of clients, on the same client code,
+ * against the API's `/health` (Express, its middleware and a `select 1`), the floor any procedure stands on.
  */
 async function baseline(base: string, clients: number, seconds: number): Promise<{ rate: number; latency: LatencySummary; errors: number }> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const instance = autocannon({ url: base, connections: clients, duration: seconds, timeout: 10, requests: [{ method: 'GET', path: '/health' }] });
-  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-    if (statusCode === 200) latencies.push(responseTime);
-    else errors++;
-  });
-  instance.on('reqError', () => errors++);
+  const result: GroupResult = { name: 'baseline', latencies: [], statuses: new Map(), unanswered: 0, clearUnavailable: 0, samples: [] };
   const started = performance.now();
-  await new Promise<void>((resolveRun, reject) => {
-    instance.on('done', () => resolveRun());
-    instance.on('error', reject);
-  });
-  return { rate: latencies.length / ((performance.now() - started) / 1000), latency: summarize(latencies), errors };
+  const deadline = started + seconds * 1000;
+  await Promise.all(Array.from({ length: clients }, () => client(base, [{ method: 'GET', path: '/health' }], deadline, result)));
+  const ok = result.statuses.get(200) ?? 0;
+  return { rate: ok / ((performance.now() - started) / 1000), latency: summarize(result.latencies), errors: result.latencies.length - ok + result.unanswered };
 }
 
 const sum = (values: Iterable<number>) => [...values].reduce((total, value) => total + value, 0);
@@ -918,8 +925,8 @@ function report(loads: LoadFigures[], faults: FaultFigures[]): string {
     `The real API process (\`apps/api/src/main.ts\`, production mode, \`JF_WORKERS=all\`: outbox dispatcher, listing ingestion, detection`,
     'scanner, mailer off) on the **demo** world (seeded first by `npm run seed` in a process of its own), its marketplaces pointed at the',
     'marketplace simulator (`apps/marketplace-sim`, demo world, no latency or failures), request log at info level to a file. The 10M-removal',
-    'world is not used here (it is another benchmark\'s). Load from autocannon 9 in the soak\'s own process on loopback: each client is one',
-    'keep-alive connection sending its next request when the last was answered, signed in beforehand (sessions shared per role), tRPC',
+    'world is not used here (it is another benchmark\'s). Load from the soak\'s own process on loopback: each client is a closed loop on',
+    'Node\'s fetch (undici, one keep-alive connection each) sending its next request when the last was answered, signed in beforehand (sessions shared per role), tRPC',
     'calls as the apps\' `httpBatchLink` sends them (a batch of one). Mix of the clients: 20% brands filing single-listing notices (half',
     `GFT, half standard path; at most ${NOTICE_RATE} notices/s in all), 30% brands reading their portal, 20% reviewers listing the queue and`,
     'deciding one item at a time (3 removals to 1 rejection; an item is never decided twice), 30% leadership and an account manager',
