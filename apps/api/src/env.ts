@@ -20,6 +20,7 @@ const envSchema = z.object({
   JF_SEED: z.enum(['demo', 'small', 'none']).default('none'),
   /** Pause between 500-row batches of a bulk notice, leaving the database to interactive requests. */
   BULK_BATCH_PAUSE_MS: z.coerce.number().int().min(0).max(10_000).default(0),
+  API_CALLS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** Uploaded evidence and bulk CSV files (default data/uploads). */
   UPLOAD_DIR: z.string().optional(),
   /** Background workers run inside the API process: `all` (the outbox dispatcher and listing ingestion), or `none` when they run as their own processes. */

@@ -68,6 +68,7 @@ const app = createApp({
   bulkRunner,
   sessionPolicy: { ttlMs: env.SESSION_TTL_HOURS * 3_600_000, idleMs: env.SESSION_IDLE_MINUTES * 60_000 },
   cookieSecure: env.COOKIE_SECURE,
+  apiCallsPerMinute: env.API_CALLS_PER_MINUTE,
   adminDist: resolve(repoRoot, env.ADMIN_DIST ?? 'apps/admin/dist'),
   portalDist: resolve(repoRoot, env.PORTAL_DIST ?? 'apps/portal/dist'),
 });
