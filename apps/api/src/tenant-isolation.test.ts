@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiKey, Appeal, AuthRequest, Brand, BulkJob, Document, IpRight, Message, MessageThread, NoticeItem, Notification, ProtectedProduct, Removal, Seller, Session, User, createSession, resolveSession } from '@jf/db';
+import { AgentAuthorisation, ApiKey, Appeal, AuthRequest, Brand, BulkJob, Document, IpRight, Message, MessageThread, NoticeItem, Notification, ProtectedProduct, Removal, Seller, Session, User, createSession, resolveSession } from '@jf/db';
 import { testDatabaseKinds } from '@jf/db/testing';
 import { appRouter } from './routers';
 import { createCallerFactory, type ProcedureMeta } from './trpc/init';
@@ -369,6 +369,33 @@ const CASES: Record<string, IsolationCase> = {
       expect((await bed.database.fork().findOneOrFail(ApiKey, foreign.id)).revokedAt).toBeNull();
     },
   },
+  'agents.list': {
+    access: 'brand',
+    probe: async (bed, asA) => {
+      const agent = await bed.callerFor(bed.world.staff.platform_admin).admin.agents.create({ name: `Probe agent ${Date.now()}` });
+      await bed.callerFor(bed.world.brandUsers.B.brand_admin).agents.authorise({ agentId: agent.id });
+      // B's letter is not A's: A sees the organisation, not B's authorisation of it.
+      expect((await asA('brand_admin').agents.list()).find((row) => row.id === agent.id)?.authorisation).toBeNull();
+      await expectCode(asA('brand_agent').agents.list(), ['FORBIDDEN']);
+    },
+  },
+  'agents.authorise': {
+    access: 'brand',
+    probe: async ({ database, world }, asA) => {
+      const agent = await currentBed!.callerFor(world.staff.platform_admin).admin.agents.create({ name: `Probe agent A ${Date.now()}` });
+      const { id } = await asA('brand_admin').agents.authorise({ agentId: agent.id });
+      expect((await database.fork().findOneOrFail(AgentAuthorisation, id, { populate: ['brand'] })).brand.id).toBe(world.brandA.id);
+    },
+  },
+  'agents.revoke': {
+    access: 'brand',
+    probe: async (bed, asA) => {
+      const agent = await bed.callerFor(bed.world.staff.platform_admin).admin.agents.create({ name: `Probe agent B ${Date.now()}` });
+      const { id } = await bed.callerFor(bed.world.brandUsers.B.brand_admin).agents.authorise({ agentId: agent.id });
+      await expectCode(asA('brand_admin').agents.revoke({ authorisationId: id }), ['NOT_FOUND']);
+      expect((await bed.database.fork().findOneOrFail(AgentAuthorisation, id)).revokedAt).toBeNull();
+    },
+  },
   'admin.queue.list': { access: 'staff' },
   'admin.queue.claim': { access: 'staff' },
   'admin.queue.release': { access: 'staff' },
@@ -415,6 +442,9 @@ const CASES: Record<string, IsolationCase> = {
   'admin.dashboards.appeals': { access: 'staff' },
   'admin.dashboards.gft': { access: 'staff' },
   'admin.removals.list': { access: 'staff' },
+  'admin.agents.list': { access: 'staff' },
+  'admin.agents.create': { access: 'staff' },
+  'admin.agents.createKey': { access: 'staff' },
   'admin.detection.models': { access: 'staff' },
   'admin.detection.retrain': { access: 'staff' },
   'admin.detection.promote': { access: 'staff' },

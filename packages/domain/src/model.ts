@@ -157,5 +157,5 @@ export const TIME_BUCKET_UNITS = ['day', 'week', 'month'] as const;
 export type TimeBucketUnit = (typeof TIME_BUCKET_UNITS)[number];
 
 /** Who an integration key speaks for: a marketplace (its seller counter-notices) or, later, a brand. */
-export const API_KEY_KINDS = ['marketplace', 'brand'] as const;
+export const API_KEY_KINDS = ['marketplace', 'brand', 'agent'] as const;
 export type ApiKeyKind = (typeof API_KEY_KINDS)[number];

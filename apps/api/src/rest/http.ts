@@ -4,7 +4,7 @@ import express, { Router, type Request } from 'express';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { createOpenApiExpressMiddleware, generateOpenApiDocument } from 'trpc-to-openapi';
-import { findLiveApiKey, type Database } from '@jf/db';
+import { authorisedBrandIds, findLiveApiKey, type Database } from '@jf/db';
 import { restErrorBody, type MarketplaceCode } from '@jf/domain';
 import { z } from 'zod';
 import type { ApiPrincipal, RestContext } from './init';
@@ -46,8 +46,10 @@ const bearerOf = (req: Request): string | null => {
 async function principalOf(database: Database, req: Request): Promise<ApiPrincipal | null> {
   const secret = bearerOf(req);
   if (!secret) return null;
-  const key = await findLiveApiKey(database.fork(), secret);
+  const em = database.fork();
+  const key = await findLiveApiKey(em, secret);
   if (!key) return null;
+  const named = req.header('x-brand-id') ?? null;
   return {
     keyId: key.id,
     kind: key.kind,
@@ -56,6 +58,7 @@ async function principalOf(database: Database, req: Request): Promise<ApiPrincip
     scopes: key.scopes,
     brandId: key.brand?.id ?? null,
     marketplace: (key.marketplace?.code as MarketplaceCode | undefined) ?? null,
+    agent: key.agent ? { id: key.agent.id, name: key.agent.name, authorisedBrandIds: await authorisedBrandIds(em, key.agent.id), actingFor: named } : null,
   };
 }
 

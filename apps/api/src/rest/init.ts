@@ -14,12 +14,15 @@ import { inOneTransaction } from '../trpc/transaction';
 /** Who calls: a live key, resolved from `Authorization: Bearer …` (null when absent, unknown or revoked). */
 export interface ApiPrincipal {
   keyId: string;
-  kind: 'brand' | 'marketplace';
+  kind: 'brand' | 'marketplace' | 'agent';
   name: string;
   prefix: string;
   scopes: readonly string[];
+  /** A brand key's brand; for an agent, the brand the call acts for (`X-Brand-Id`), once checked. */
   brandId: string | null;
   marketplace: MarketplaceCode | null;
+  /** An agent key's organisation, the brands that authorised it, and the brand the call names. */
+  agent: { id: string; name: string; authorisedBrandIds: readonly string[]; actingFor: string | null } | null;
 }
 
 export interface RestContext {
@@ -60,7 +63,10 @@ const nulGuard = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-export const keyActor = (principal: ApiPrincipal) => ({ id: null, label: `API key ${principal.prefix}… (${principal.name})` });
+export const keyActor = (principal: ApiPrincipal) =>
+  principal.agent
+    ? { id: null, label: `API key ${principal.prefix}… (${principal.name}) of agent ${principal.agent.name}` }
+    : { id: null, label: `API key ${principal.prefix}… (${principal.name})` };
 
 /**
  * Every call is audited under its key (what it called and how it ended), and mutations run in one
@@ -77,7 +83,7 @@ const auditedCall = t.middleware(async ({ ctx, type, path, next }) => {
       action: 'api_call',
       entityType: 'api_key',
       entityId: principal.keyId,
-      brandId: principal.brandId,
+      brandId: principal.brandId ?? (principal.agent?.actingFor && principal.agent.authorisedBrandIds.includes(principal.agent.actingFor) ? principal.agent.actingFor : null),
       after: { procedure: path, method: ctx.call.method, path: ctx.call.path, outcome: status },
       requestId: ctx.requestId,
     };
@@ -96,15 +102,26 @@ const keyed = base.use(({ ctx, next }) => {
   return next({ ctx: { principal: ctx.principal } });
 });
 
-/** A brand key (or an agent's key for the brand) holding `scope`; the brand comes from the key, never from input. */
+/**
+ * A brand key, or an agent's key acting for one of the brands that authorised its organisation (named in
+ * `X-Brand-Id`, or implied when there is only one), holding `scope`. The brand never comes from input.
+ */
 export const brandProcedure = (scope: string) =>
   keyed
     .use(auditedCall)
     .use(({ ctx, next }) => {
       const principal = ctx.principal!;
-      if (principal.kind !== 'brand' || !principal.brandId) throw new DomainError('forbidden', 'Only brand keys may call the brand endpoints');
+      let brandId = principal.kind === 'brand' ? principal.brandId : null;
+      if (principal.kind === 'agent' && principal.agent) {
+        const { authorisedBrandIds, actingFor } = principal.agent;
+        const named = actingFor ?? (authorisedBrandIds.length === 1 ? authorisedBrandIds[0]! : null);
+        if (!named) throw invalidInput('Name the brand this call acts for', { 'x-brand-id': ['must name one of the brands that authorised your organisation'] });
+        if (!authorisedBrandIds.includes(named)) throw new DomainError('forbidden', 'Your organisation holds no live authorisation from this brand');
+        brandId = named;
+      }
+      if (!brandId || principal.kind === 'marketplace') throw new DomainError('forbidden', 'Only brand and agent keys may call the brand endpoints');
       if (!principal.scopes.includes(scope)) throw new DomainError('forbidden', `This key lacks the ${scope} scope`);
-      return next({ ctx: { brandId: principal.brandId, principal } });
+      return next({ ctx: { brandId, principal: { ...principal, brandId } } });
     });
 
 /** A marketplace key holding `scope`; the marketplace comes from the key. */

@@ -31,10 +31,10 @@ describe.each(testDatabaseKinds())('REST /api/v1 on %s', (kind) => {
     await bed.destroy();
   });
 
-  async function call(method: 'GET' | 'POST', path: string, key: string | null, body?: unknown) {
+  async function call(method: 'GET' | 'POST', path: string, key: string | null, body?: unknown, brandId?: string) {
     const response = await fetch(`${base}/api/v1${path}`, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(key ? { authorization: `Bearer ${key}` } : {}), ...(brandId ? { 'x-brand-id': brandId } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json = (await response.json()) as Record<string, unknown>;
@@ -151,6 +151,36 @@ describe.each(testDatabaseKinds())('REST /api/v1 on %s', (kind) => {
     expect(invalid.body).toMatchObject({ data: { fieldIssues: { 'listings.0.currency': [expect.any(String)] } } });
     const unknown = await call('POST', '/marketplace/counter-notices', marketplaceKey, { externalId: `CN-${kind}`, listingExternalId: 'NOPE', statement: 'These goods are genuine, invoices attached.', evidence: [] });
     expect(unknown.status).toBe(400);
+  });
+
+  it('lets an agent act for the brands that authorised it, and for no other, audited as the agent', async () => {
+    const admin = bed.callerFor(bed.world.staff.platform_admin);
+    const agent = await admin.admin.agents.create({ name: `Vendor LLP ${kind}` });
+    const { secret } = await admin.admin.agents.createKey({ agentId: agent.id, name: 'Vendor filing robot', scopes: ['read', 'file_notices'] });
+    const [a, b] = [bed.world.brandA.id, bed.world.brandB.id];
+    // Authorised by no brand yet: nothing to act for.
+    expect((await call('GET', '/ip-rights', secret)).status).toBe(400);
+    const adminA = bed.callerFor(bed.world.brandUsers.A.brand_admin);
+    const { id: letter } = await adminA.agents.authorise({ agentId: agent.id });
+    // One brand: implied; named: checked.
+    expect(((await call('GET', '/ip-rights', secret)).body.data as { id: string }[]).map((right) => right.id)).toEqual([bed.world.rights.A.id]);
+    const filed = await call('POST', '/notices', secret, notice([{ marketplace: 'taobao', listingId: 'TB-7' }]), a);
+    expect(filed.status).toBe(201);
+    const stored = await bed.database.fork().findOneOrFail(Notice, (filed.body.notice as { id: string }).id, { populate: ['brand'] });
+    expect(stored.brand.id).toBe(a);
+    const audited = await bed.database.fork().find(AuditEvent, { action: 'notice_submitted', entityId: stored.id });
+    expect(audited[0]?.actorLabel).toMatch(/of agent Vendor LLP/);
+    expect((await call('GET', '/ip-rights', secret, undefined, b)).status).toBe(403);
+    // Two brands: the call must say which.
+    await bed.callerFor(bed.world.brandUsers.B.brand_admin).agents.authorise({ agentId: agent.id });
+    const unnamed = await call('GET', '/ip-rights', secret);
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body).toMatchObject({ data: { fieldIssues: { 'x-brand-id': [expect.any(String)] } } });
+    expect(((await call('GET', '/ip-rights', secret, undefined, b)).body.data as { id: string }[]).map((right) => right.id)).toEqual([bed.world.rights.B.id]);
+    // Brand A withdraws its letter: the agent can no longer act for it.
+    await adminA.agents.revoke({ authorisationId: letter });
+    expect((await call('GET', '/ip-rights', secret, undefined, a)).status).toBe(403);
+    expect((await adminA.agents.list()).find((row) => row.id === agent.id)?.authorisation).toBeNull();
   });
 
   it('audits every call under its key', async () => {

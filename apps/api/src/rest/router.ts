@@ -125,7 +125,11 @@ const presentAppeal = (appeal: Appeal) => ({
   createdAt: appeal.createdAt.toISOString(),
 });
 
-const brandTag = { tags: ['Brands and agents'], protect: true };
+/** An agent's key names the brand each call acts for; a brand key never needs to. */
+const brandHeaders = z.object({
+  'x-brand-id': idSchema.optional().describe('For agent keys: the brand this call acts for (one that authorised your organisation); implied when there is only one.'),
+});
+const brandTag = { tags: ['Brands and agents'], protect: true, requestHeaders: brandHeaders };
 const marketplaceTag = { tags: ['Marketplaces'], protect: true };
 
 export const apiV1Router = restRouter({

@@ -11,6 +11,7 @@ import { adminApiKeysRouter, adminAppealsRouter, appealsRouter, brandApiKeysRout
 import { adminSellersRouter } from './sellers';
 import { adminAuthRequestsRouter, authRequestsRouter } from './auth-requests';
 import { adminDetectionRouter } from './detection';
+import { adminAgentsRouter, brandAgentsRouter } from './agents';
 import { adminDashboardsRouter, adminRemovalsRouter, brandDashboardRouter } from './dashboards';
 import { bulkNoticesRouter } from './bulk-notices';
 import { noticesRouter } from './notices';
@@ -38,6 +39,7 @@ export const appRouter = router({
   appeals: appealsRouter,
   authRequests: authRequestsRouter,
   apiKeys: brandApiKeysRouter,
+  agents: brandAgentsRouter,
   dashboard: brandDashboardRouter,
   admin: router({
     queue: adminQueueRouter,
@@ -56,6 +58,7 @@ export const appRouter = router({
     detection: adminDetectionRouter,
     dashboards: adminDashboardsRouter,
     removals: adminRemovalsRouter,
+    agents: adminAgentsRouter,
   }),
 });
 

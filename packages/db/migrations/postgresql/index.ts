@@ -11,6 +11,7 @@ import { Migration20261128185128 } from './Migration20261128185128';
 import { Migration20261128190809 } from './Migration20261128190809';
 import { Migration20261128191436 } from './Migration20261128191436';
 import { Migration20261128195600 } from './Migration20261128195600';
+import { Migration20261128201536 } from './Migration20261128201536';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261128105439', class: Migration20261128105439 },
@@ -24,4 +25,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261128190809', class: Migration20261128190809 },
   { name: 'Migration20261128191436', class: Migration20261128191436 },
   { name: 'Migration20261128195600', class: Migration20261128195600 },
+  { name: 'Migration20261128201536', class: Migration20261128201536 },
 ];

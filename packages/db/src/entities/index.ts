@@ -12,6 +12,8 @@ import { DetectionDecisionSchema, DetectionLabelSchema, DetectionScanSchema } fr
 import { SessionSchema, SignInThrottleSchema, UserSchema } from './identity';
 import { ROLLUP_SCHEMAS } from './rollups';
 import {
+  AgentAuthorisationSchema,
+  AgentOrganisationSchema,
   ApiKeySchema,
   AuditEventSchema,
   BulkJobErrorSchema,
@@ -62,6 +64,8 @@ export const ENTITY_SCHEMAS = [
   AccountManagerAssignmentSchema,
   AllowlistEntrySchema,
   ApiKeySchema,
+  AgentOrganisationSchema,
+  AgentAuthorisationSchema,
   DetectionLabelSchema,
   DetectionScanSchema,
   DetectionDecisionSchema,

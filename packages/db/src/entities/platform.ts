@@ -419,12 +419,14 @@ export const NotificationSchema = new EntitySchema<Notification>({
 
 /** An integration key: shown once at creation, stored as its SHA-256 only; revoked keys stay for the audit trail. */
 export class ApiKey {
-  [OptionalProps]?: 'id' | 'createdAt' | 'marketplace' | 'brand' | 'createdBy' | 'revokedAt' | 'lastUsedAt';
+  [OptionalProps]?: 'id' | 'createdAt' | 'marketplace' | 'brand' | 'agent' | 'createdBy' | 'revokedAt' | 'lastUsedAt';
   id: string = newId();
   name!: string;
   kind!: ApiKeyKind;
   marketplace!: Marketplace | null;
   brand!: Brand | null;
+  /** An agent's key acts for the brands that authorised its organisation, one named per call. */
+  agent!: AgentOrganisation | null;
   /** The first characters of the key, so people can tell their keys apart. */
   prefix!: string;
   secretHash!: string;
@@ -438,13 +440,14 @@ export class ApiKey {
 export const ApiKeySchema = new EntitySchema<ApiKey>({
   class: ApiKey,
   tableName: 'api_keys',
-  indexes: [{ properties: ['marketplace'] }, { properties: ['brand'] }],
+  indexes: [{ properties: ['marketplace'] }, { properties: ['brand'] }, { properties: ['agent'] }],
   properties: {
     id: idProperty,
     name: { type: 'string', length: 200 },
     kind: enumProperty(API_KEY_KINDS),
     marketplace: { kind: 'm:1', entity: 'Marketplace', nullable: true, deleteRule: 'cascade' },
     brand: { kind: 'm:1', entity: 'Brand', nullable: true, deleteRule: 'cascade' },
+    agent: { kind: 'm:1', entity: 'AgentOrganisation', nullable: true, deleteRule: 'cascade' },
     prefix: { type: 'string', length: 16 },
     secretHash: { type: 'string', length: 64, unique: true },
     scopes: { type: 'json' },
@@ -452,5 +455,51 @@ export const ApiKeySchema = new EntitySchema<ApiKey>({
     createdAt: createdAtProperty,
     revokedAt: { type: DateTimeType, nullable: true },
     lastUsedAt: { type: DateTimeType, nullable: true },
+  },
+});
+
+/** A law firm or brand-protection vendor that files for brands under their letters of authorisation. */
+export class AgentOrganisation {
+  [OptionalProps]?: 'id' | 'createdAt';
+  id: string = newId();
+  name!: string;
+  createdAt!: Date;
+}
+
+export const AgentOrganisationSchema = new EntitySchema<AgentOrganisation>({
+  class: AgentOrganisation,
+  tableName: 'agent_organisations',
+  properties: {
+    id: idProperty,
+    name: { type: 'string', length: 200, unique: true },
+    createdAt: createdAtProperty,
+  },
+});
+
+/** A brand's letter of authorisation to an agent: live while `revokedAt` is null. */
+export class AgentAuthorisation {
+  [OptionalProps]?: 'id' | 'revokedAt' | 'letterDocument' | 'grantedBy';
+  id: string = newId();
+  agent!: AgentOrganisation;
+  brand!: Brand;
+  /** The signed letter the brand uploaded, when it did. */
+  letterDocument!: Document | null;
+  grantedBy!: User | null;
+  grantedAt!: Date;
+  revokedAt!: Date | null;
+}
+
+export const AgentAuthorisationSchema = new EntitySchema<AgentAuthorisation>({
+  class: AgentAuthorisation,
+  tableName: 'agent_authorisations',
+  indexes: [{ properties: ['agent', 'revokedAt'] }, { properties: ['brand', 'revokedAt'] }],
+  properties: {
+    id: idProperty,
+    agent: { kind: 'm:1', entity: 'AgentOrganisation', deleteRule: 'cascade' },
+    brand: { kind: 'm:1', entity: 'Brand', deleteRule: 'cascade' },
+    letterDocument: { kind: 'm:1', entity: 'Document', nullable: true, deleteRule: 'set null' },
+    grantedBy: { kind: 'm:1', entity: 'User', nullable: true, deleteRule: 'set null' },
+    grantedAt: { type: DateTimeType },
+    revokedAt: { type: DateTimeType, nullable: true },
   },
 });

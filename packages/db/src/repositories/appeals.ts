@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { activeStrikeCount, sellerStatusFor, strikeExpiresAt, type AppealState, type SellerStatus, type StrikeSettings } from '@jf/domain';
-import { ApiKey, Appeal, Removal, Seller, Strike, type Brand, type Marketplace, type User } from '../entities';
+import { AgentAuthorisation, ApiKey, Appeal, Removal, Seller, Strike, type AgentOrganisation, type Brand, type Marketplace, type User } from '../entities';
 import { findPage, type Page, type PageRequest } from './paging';
 
 // ————————————————————————————————————————————————————————————— integration keys
@@ -23,10 +23,22 @@ export function createBrandKey(em: EntityManager, brand: Brand, name: string, sc
   return { key, secret };
 }
 
+/** An agent organisation's key: it acts for the brands that authorised the organisation. */
+export function createAgentKey(em: EntityManager, agent: AgentOrganisation, name: string, scopes: string[], createdBy: User): { key: ApiKey; secret: string } {
+  const secret = `${API_KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
+  const key = em.create(ApiKey, { name, kind: 'agent', agent, prefix: secret.slice(0, 12), secretHash: hashApiKey(secret), scopes, createdBy });
+  return { key, secret };
+}
+
+/** The brands whose live letters of authorisation an agent organisation holds. */
+export async function authorisedBrandIds(em: EntityManager, agentId: string): Promise<string[]> {
+  return (await em.find(AgentAuthorisation, { agent: agentId, revokedAt: null }, { fields: ['brand'] })).map((authorisation) => authorisation.brand.id);
+}
+
 /** The live key behind a presented secret; revoked and unknown keys are both null. */
 export async function findLiveApiKey(em: EntityManager, secret: string): Promise<ApiKey | null> {
   if (!secret.startsWith(API_KEY_PREFIX)) return null;
-  return em.findOne(ApiKey, { secretHash: hashApiKey(secret), revokedAt: null }, { populate: ['marketplace', 'brand'] });
+  return em.findOne(ApiKey, { secretHash: hashApiKey(secret), revokedAt: null }, { populate: ['marketplace', 'brand', 'agent'] });
 }
 
 // ————————————————————————————————————————————————————————————— appeals

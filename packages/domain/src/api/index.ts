@@ -9,3 +9,4 @@ export * from './appeals';
 export * from './sellers';
 export * from './detection';
 export * from './rest';
+export * from './agents';
