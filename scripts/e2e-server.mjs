@@ -5,6 +5,7 @@
 // simulator. The API migrates the empty database and seeds the small demo world (JF_SEED=small)
 // before it listens, so /health answering 200 means the world is ready.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -19,8 +20,11 @@ const simulatorUrl = `http://127.0.0.1:${SIM_PORT}`;
 // Request logs would bury Playwright's own report; warnings and errors still show.
 const logLevel = process.env.LOG_LEVEL ?? 'warn';
 
+// Commands to the simulator are signed, as in production: the e2e runs exercise the check.
+const webhookSecret = randomBytes(24).toString('base64url');
 const env = {
   ...process.env,
+  MARKETPLACE_WEBHOOK_SECRET: webhookSecret,
   DATABASE_URL: `sqlite:${join(dir, 'e2e.sqlite')}`,
   PORT: '3100',
   NODE_ENV: 'production',
@@ -57,7 +61,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => s
 
 let api = null;
 console.error(`[e2e-server] simulator ${simulatorUrl} (small world)`);
-const sim = start('apps/marketplace-sim/src/main.ts', { ...process.env, SIM_PORT, JF_SEED: 'small', LOG_LEVEL: logLevel });
+const sim = start('apps/marketplace-sim/src/main.ts', { ...process.env, SIM_PORT, JF_SEED: 'small', LOG_LEVEL: logLevel, SIM_WEBHOOK_SECRET: webhookSecret });
 sim.on('exit', (code, signal) => {
   if (stopping || !api || api.exitCode !== null) return;
   console.error(`[e2e-server] the simulator exited (${code ?? signal}); stopping`);

@@ -5,6 +5,7 @@
 // first run, seeds the demo world into data/joint-force.sqlite (or into DATABASE_URL when it is set);
 // the simulator generates the same world from the same seed, so their listings match.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,7 +55,10 @@ const built = await exited(
 );
 if (built !== 0) process.exit(built);
 
+// The platform signs the commands it sends the simulator (X-JF-Signature) with a secret they share.
+const webhookSecret = process.env.MARKETPLACE_WEBHOOK_SECRET ?? randomBytes(24).toString('base64url');
 const sim = start(bin('tsx'), ['apps/marketplace-sim/src/main.ts'], {
+  SIM_WEBHOOK_SECRET: webhookSecret,
   SIM_PORT: simPort,
   JF_SEED: seedSize,
   SIM_STATE_FILE: process.env.SIM_STATE_FILE ?? join(root, 'data', 'marketplace-sim.json'),
@@ -75,6 +79,7 @@ const api = start(bin('tsx'), ['apps/api/src/main.ts'], {
   NODE_ENV: 'production',
   JF_SEED: seedSize,
   JF_SIMULATOR_URL: simulatorUrl,
+  MARKETPLACE_WEBHOOK_SECRET: webhookSecret,
 });
 const code = await exited(api);
 stopAll();

@@ -31,6 +31,8 @@ const envSchema = z.object({
   JF_SIMULATOR_URL: z.url().optional(),
   /** Notification e-mail goes out through this SMTP server (e.g. smtp://user:pass@mail.example.com:587); without it only in-app notifications are kept. */
   SMTP_URL: z.url().optional(),
+  /** Shared with the marketplaces: every command the outbox sends carries an HMAC signature of its body. */
+  MARKETPLACE_WEBHOOK_SECRET: z.string().min(16).optional(),
   MAIL_FROM: z.string().default('Joint Force <no-reply@joint-force.local>'),
   /** The address users open the apps at, for links in e-mail (default http://localhost:PORT). */
   PUBLIC_URL: z.url().optional(),

@@ -39,7 +39,7 @@ if (env.JF_SIMULATOR_URL) {
 
 // The embedded default: the outbox dispatcher and listing ingestion in this process
 // (workers/outbox-main.ts and workers/ingestion-main.ts run them alone).
-const outbox = env.JF_WORKERS === 'all' ? startOutboxDispatcher({ database, logger }) : null;
+const outbox = env.JF_WORKERS === 'all' ? startOutboxDispatcher({ database, logger, webhookSecret: env.MARKETPLACE_WEBHOOK_SECRET }) : null;
 const ingestion = env.JF_WORKERS === 'all' ? startListingIngestion({ database, logger, intervalMs: env.JF_INGEST_INTERVAL_MS }) : null;
 const mailer =
   env.SMTP_URL && env.JF_WORKERS === 'all'

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { generateWorld, Listing } from '@jf/db';
+import { generateWorld, Listing, signWebhook, WEBHOOK_SIGNATURE_HEADER } from '@jf/db';
 import { createSimApp, type SimApp, type SimAppOptions } from './app';
 import { customCatalogue } from './catalogue';
 import type { CommandAnswer } from './simulator';
@@ -230,5 +230,33 @@ describe('marketplace simulator state', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('signed commands', () => {
+  const secret = 'shared-with-the-platform-0123';
+  let sim: Running;
+  beforeAll(async () => {
+    sim = await start({ catalogue, webhookSecret: secret });
+  });
+  afterAll(() => sim.close());
+
+  const send = (body: unknown, signature?: string) =>
+    fetch(`${sim.url}/taobao/commands/remove`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(signature ? { [WEBHOOK_SIGNATURE_HEADER]: signature } : {}) },
+      body: JSON.stringify(body),
+    });
+
+  it('applies a command signed with the shared secret and refuses one unsigned or forged, changing nothing', async () => {
+    const body = { externalId: '60000020', idempotencyKey: 'signed:1' };
+    const unsigned = await send(body);
+    expect(unsigned.status).toBe(401);
+    expect(await errorOf(unsigned)).toMatchObject({ error: 'bad_signature', message: expect.stringMatching(/missing/) });
+    expect((await send(body, signWebhook('not-the-shared-secret-at-all', JSON.stringify(body)))).status).toBe(401);
+    expect(await (await fetch(`${sim.url}/taobao/listings/60000020`)).json()).toMatchObject({ status: 'active' });
+    const signed = await send(body, signWebhook(secret, JSON.stringify(body)));
+    expect(signed.status).toBe(200);
+    expect(await (await fetch(`${sim.url}/taobao/listings/60000020`)).json()).toMatchObject({ status: 'removed' });
   });
 });

@@ -1,7 +1,7 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { DEFAULT_SEED, type SeedSize } from '@jf/db';
+import { DEFAULT_SEED, WEBHOOK_SIGNATURE_HEADER, webhookSignatureProblem, type SeedSize } from '@jf/db';
 import { SELLER_STATUSES } from '@jf/domain';
 import { catalogueFromWorld, type CatalogueOrigin, type SimCatalogue, type SimListing } from './catalogue';
 import { decodeCursor, SIM_COMMANDS, Simulator, type SimCommand, type SimControl } from './simulator';
@@ -16,6 +16,8 @@ export interface SimAppOptions {
   control?: Partial<SimControl>;
   random?: () => number;
   logger?: Logger;
+  /** When set, commands must carry the platform's X-JF-Signature for this secret; others get 401. */
+  webhookSecret?: string;
 }
 
 /** The Express app with its simulator, so in-process tests can turn knobs and read counters directly. */
@@ -91,7 +93,8 @@ export function createSimApp(options: SimAppOptions = {}): SimApp {
   });
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '100kb' }));
+  // The raw body is kept for checking the platform's signature over exactly the bytes it sent.
+  app.use(express.json({ limit: '100kb', verify: (req, _res, raw) => ((req as Request & { rawBody?: Buffer }).rawBody = raw) }));
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', marketplaces: simulator.marketplaces.map(({ code }) => ({ code, listings: simulator.listingCount(code) })) });
@@ -117,6 +120,17 @@ export function createSimApp(options: SimAppOptions = {}): SimApp {
 
   // Every marketplace route: an unknown marketplace is a 404, then the knobs apply.
   const marketplace = express.Router({ mergeParams: true });
+  const { webhookSecret } = options;
+  if (webhookSecret) {
+    marketplace.use('/commands', (req: Request, res: Response, next: NextFunction) => {
+      const problem = webhookSignatureProblem(webhookSecret, req.header(WEBHOOK_SIGNATURE_HEADER), (req as Request & { rawBody?: Buffer }).rawBody ?? '');
+      if (problem) {
+        res.status(401).json({ error: 'bad_signature', message: `Command refused: ${problem}` });
+        return;
+      }
+      next();
+    });
+  }
   app.use('/:marketplace', (req: Request<{ marketplace: string }>, res: Response, next: NextFunction) => {
     if (!simulator.hasMarketplace(req.params.marketplace)) {
       res.status(404).json({ error: 'unknown_marketplace', message: `No marketplace ${req.params.marketplace}` });

@@ -18,6 +18,8 @@ const envSchema = z.object({
   /** Starting knobs (also settable at run time with POST /control). */
   SIM_LATENCY_MS: z.coerce.number().int().min(0).default(0),
   SIM_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+  /** Shared with the platform (MARKETPLACE_WEBHOOK_SECRET): commands without its signature are refused. */
+  SIM_WEBHOOK_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -14,6 +14,7 @@ const app = createSimApp({
   stateFile: env.SIM_STATE_FILE ? resolve(repoRoot, env.SIM_STATE_FILE) : undefined,
   control: { latencyMs: env.SIM_LATENCY_MS, failureRate: env.SIM_FAILURE_RATE },
   logger,
+  webhookSecret: env.SIM_WEBHOOK_SECRET,
 });
 logger.info(
   { size: env.JF_SEED, seed: env.SIM_WORLD_SEED, ms: Math.round(performance.now() - started) },

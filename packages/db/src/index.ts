@@ -5,3 +5,4 @@ export * from './passwords';
 export * from './repositories';
 export * from './seed';
 export * from './backup';
+export * from './webhook-signature';

@@ -17,7 +17,7 @@ const generated = generateOpenApiDocument(apiV1Router, {
   version: '1.0.0',
   baseUrl: '/api/v1',
   description:
-    'Brands, their agents and marketplaces talk to Joint Force here. Send a key as `Authorization: Bearer <key>`: brand keys (created by a brand admin in the portal) hold the scopes read, file_notices and answer_auth_requests; marketplace keys (created by a platform admin) hold counter_notices and listings. Each key is rate-limited (429 with Retry-After) and every call is audited under it. Lists page with an opaque `cursor`; creates take an idempotency key; timestamps are ISO 8601. Errors answer `{ code, message, data: { fieldIssues } }`. Removal and reinstatement commands reach a marketplace as HTTP calls to its endpoints, acknowledged in the response, retried with the same idempotency key until they are.',
+    'Brands, their agents and marketplaces talk to Joint Force here. Send a key as `Authorization: Bearer <key>`: brand keys (created by a brand admin in the portal) hold the scopes read, file_notices and answer_auth_requests; marketplace keys (created by a platform admin) hold counter_notices and listings. Each key is rate-limited (429 with Retry-After) and every call is audited under it. Lists page with an opaque `cursor`; creates take an idempotency key; timestamps are ISO 8601. Errors answer `{ code, message, data: { fieldIssues } }`. Removal, reinstatement and seller-status commands reach a marketplace as webhooks — POSTs to its `/commands/…` endpoints, acknowledged in the answer, retried with the same idempotency key until they are — each signed with the shared secret: `X-JF-Signature: t=<ms>,v1=<hex HMAC-SHA256 of "<t>.<body>">`; refuse a call whose signature does not match or is more than 5 minutes old.',
 });
 
 /**

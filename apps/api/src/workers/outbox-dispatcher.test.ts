@@ -45,8 +45,8 @@ interface RunningSim {
   close(): Promise<void>;
 }
 
-async function startSim(listings: (Pick<SimListing, 'marketplace' | 'externalId'> & Partial<SimListing>)[], seed: number): Promise<RunningSim> {
-  const app = createSimApp({ catalogue: customCatalogue(listings), random: seeded(seed) });
+async function startSim(listings: (Pick<SimListing, 'marketplace' | 'externalId'> & Partial<SimListing>)[], seed: number, webhookSecret?: string): Promise<RunningSim> {
+  const app = createSimApp({ catalogue: customCatalogue(listings), random: seeded(seed), webhookSecret });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -210,6 +210,26 @@ describe.each(testDatabaseKinds())('outbox dispatcher against the marketplace si
     expect(command).toMatchObject({ state: 'dead', attempts: 1 });
     expect(command.lastError).toMatch(/HTTP 404 .*listing_not_found/);
     expect((await bed.database.fork().findOneOrFail(Removal, removal!.id)).removedAt).toBeNull();
+  });
+
+  it('signs every command when it shares a secret with the marketplace, which refuses unsigned ones', async () => {
+    const secret = 'a-secret-shared-with-taobao';
+    const [signed] = await enqueueRemovals('SIGNED', 1);
+    const sim = await startSim([{ marketplace: 'taobao', externalId: 'SIGNED-0' }, { marketplace: 'taobao', externalId: 'UNSIGNED-0' }], 4, secret);
+    await pointTaobaoAt(sim.baseUrl);
+    try {
+      await createOutboxDispatcher({ database: bed.database, logger: silent, ...FAST, webhookSecret: secret }).drainOnce();
+      expect(await bed.database.fork().findOneOrFail(OutboxCommand, { idempotencyKey: `remove:${signed!.id}` })).toMatchObject({ state: 'delivered' });
+      expect(sim.app.simulator.listing('taobao', 'SIGNED-0')?.status).toBe('removed');
+      // A dispatcher without the secret is refused, and the marketplace changes nothing.
+      const [unsigned] = await enqueueRemovals('UNSIGNED', 1);
+      await createOutboxDispatcher({ database: bed.database, logger: silent, ...FAST }).drainOnce();
+      const refused = await bed.database.fork().findOneOrFail(OutboxCommand, { idempotencyKey: `remove:${unsigned!.id}` });
+      expect(refused.lastError).toMatch(/HTTP 401 .*bad_signature/);
+      expect(sim.app.simulator.listing('taobao', 'UNSIGNED-0')?.status).toBe('active');
+    } finally {
+      await sim.close();
+    }
   });
 
   it('delivers a seller’s new status to the marketplace, which applies it', async () => {

@@ -6,6 +6,8 @@ import {
   MARKETPLACE_COMMAND_KINDS,
   recordOutboxDeliveries,
   recordOutboxFailure,
+  signWebhook,
+  WEBHOOK_SIGNATURE_HEADER,
   type ClaimedCommand,
   type Database,
   type Delivered,
@@ -34,6 +36,8 @@ export interface OutboxDispatcherOptions {
   random?: () => number;
   clock?: () => Date;
   post?: PostJson;
+  /** Shared with the marketplaces: every command carries an HMAC signature of its body (X-JF-Signature). */
+  webhookSecret?: string;
 }
 
 export interface OutboxDispatcher {
@@ -100,6 +104,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     random = Math.random,
     clock = () => new Date(),
     post = postJson,
+    webhookSecret,
   } = options;
   if (leaseMs <= timeoutMs) throw new Error(`leaseMs (${leaseMs}) must be longer than timeoutMs (${timeoutMs})`);
   const log = logger.child({ worker: workerId });
@@ -116,7 +121,9 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     const url = `${claim.baseUrl.replace(/\/+$/, '')}/commands/${COMMAND_PATHS[claim.kind]}`;
     try {
       const payloadBody = body;
-      const response = await post(url, payloadBody, { 'idempotency-key': claim.idempotencyKey }, timeoutMs);
+      const headers: Record<string, string> = { 'idempotency-key': claim.idempotencyKey };
+      if (webhookSecret) headers[WEBHOOK_SIGNATURE_HEADER] = signWebhook(webhookSecret, payloadBody);
+      const response = await post(url, payloadBody, headers, timeoutMs);
       if (response.status < 200 || response.status >= 300) {
         return { ok: false, retryable: isRetryableStatus(response.status), error: `HTTP ${response.status} from ${url}: ${response.body.slice(0, 500)}` };
       }

@@ -8,4 +8,4 @@ import { defaultWorkerId, startOutboxDispatcher } from './outbox-dispatcher';
 import { runWorkerProcess } from './worker-process';
 
 const workerId = defaultWorkerId();
-await runWorkerProcess('outbox', ({ database, logger }) => startOutboxDispatcher({ database, logger, workerId }), { workerId });
+await runWorkerProcess('outbox', ({ database, logger, env }) => startOutboxDispatcher({ database, logger, workerId, webhookSecret: env.MARKETPLACE_WEBHOOK_SECRET }), { workerId });
