@@ -8,6 +8,7 @@ import { authProvider } from './providers/auth';
 import { dataProvider } from './providers/data';
 import { i18nProvider } from './providers/i18n';
 import { auditEventsResource } from './resources/audit-events';
+import { agentsResource } from './resources/agents';
 import { apiKeysResource } from './resources/api-keys';
 import { appealsResource } from './resources/appeals';
 import { authRequestsResource } from './resources/auth-requests';
@@ -60,6 +61,7 @@ export function App() {
       <Resource {...ipRightsResource} />
       <Resource {...staffResource} />
       <Resource {...apiKeysResource} />
+      <Resource {...agentsResource} />
       <Resource {...auditEventsResource} />
       <CustomRoutes>
         <Route

@@ -71,6 +71,8 @@ export type Me = Awaited<ReturnType<typeof trpc.auth.me.query>>;
 export type Brand = NonNullable<Me['brand']>;
 export type BrandUser = Awaited<ReturnType<typeof trpc.brandUsers.list.query>>[number];
 export type ApiKey = Awaited<ReturnType<typeof trpc.apiKeys.list.query>>[number];
+/** A registered agent organisation, with this brand's live authorisation of it if any. */
+export type AgentOrganisation = Awaited<ReturnType<typeof trpc.agents.list.query>>[number];
 
 export type IpRight = Awaited<ReturnType<typeof trpc.ipRights.list.query>>[number];
 export type Product = Awaited<ReturnType<typeof trpc.products.list.query>>[number];

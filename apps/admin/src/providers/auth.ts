@@ -168,6 +168,7 @@ export const authProvider: AuthProvider = {
       case 'removals':
         return reads && hasPermission(role, 'overview.read');
       case 'api-keys':
+      case 'agents':
         return action === 'list' && hasPermission(role, 'integrations.manage');
       // Read-only; an account manager's list holds their brands' events and their own actions (auditScope).
       case 'audit-events':

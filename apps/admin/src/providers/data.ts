@@ -19,6 +19,7 @@ import {
 import {
   isApiError,
   trpc,
+  type AgentRecord,
   type AllowlistRecord,
   type AuditEventRecord,
   type ApiKeyRecord,
@@ -237,6 +238,14 @@ const apiKeys = defineResource<ApiKeyRecord>({
   },
 });
 
+// Agent organisations with their brands and keys, all at once (few of them, alphabetical from the server).
+const agents = defineResource<AgentRecord>({
+  list: async () => {
+    const data = await trpc.admin.agents.list.query();
+    return { data, total: data.length };
+  },
+});
+
 type AuditFilter = NonNullable<ListAuditEventsParams['filter']>;
 
 /** The instant a local calendar day (a date input's `YYYY-MM-DD`) starts, or its last millisecond. */
@@ -297,6 +306,7 @@ const RESOURCES = {
   'auth-requests': { api: authRequests, editable: [] },
   sellers: { api: sellers, editable: [] },
   'api-keys': { api: apiKeys, editable: [] },
+  agents: { api: agents, editable: [] },
   removals: { api: removals, editable: [] },
 } as const satisfies Record<string, ResourceEntry>;
 

@@ -6,7 +6,7 @@ import { TextField } from '../components/text-field';
 import { useCreateForm } from '../components/use-create-form';
 import { formatDateTime } from '../format';
 import { brandLoader, useMe } from '../session';
-import { issuesFor, toFormError, trpc, type ApiKey, type FormError } from '../trpc';
+import { issuesFor, toFormError, trpc, type AgentOrganisation, type ApiKey, type FormError } from '../trpc';
 
 const SCOPE_LABELS: Record<BrandKeyScope, { label: string; effect: string }> = {
   read: { label: 'Read', effect: 'IP rights, notices, authentication requests, removals and appeals' },
@@ -14,13 +14,21 @@ const SCOPE_LABELS: Record<BrandKeyScope, { label: string; effect: string }> = {
   answer_auth_requests: { label: 'Answer authentication requests', effect: 'genuine, counterfeit or unsure' },
 };
 
-/** Agents (and staff) are refused the list by the API; the page then says who can manage keys. */
-export const apiKeysLoader = brandLoader(async (): Promise<ApiKey[]> => trpc.apiKeys.list.query());
+/** Agents (and staff) are refused both lists by the API; the page then says who can manage keys. */
+export const apiKeysLoader = brandLoader(
+  async (): Promise<{ keys: ApiKey[]; agents: AgentOrganisation[] }> => {
+    const [keys, agents] = await Promise.all([trpc.apiKeys.list.query(), trpc.agents.list.query()]);
+    return { keys, agents };
+  },
+);
 
 type CreateResult = { ok: true; name: string; secret: string; id: string } | ({ ok: false } & FormError);
 type RevokeResult = { ok: true } | ({ ok: false } & FormError);
 
-/** The create form posts `intent=create`; each row's revoke button posts `intent=revoke` with an id. */
+/**
+ * The create form posts `intent=create`; each key row's revoke button posts `intent=revoke` with an id;
+ * each agent row posts `intent=authorise-agent` or `intent=withdraw-agent`.
+ */
 export async function apiKeysAction({ request }: ActionFunctionArgs): Promise<CreateResult | RevokeResult> {
   const form = await request.formData();
   const intent = form.get('intent');
@@ -36,6 +44,14 @@ export async function apiKeysAction({ request }: ActionFunctionArgs): Promise<Cr
       await trpc.apiKeys.revoke.mutate({ id: String(form.get('id') ?? '') });
       return { ok: true };
     }
+    if (intent === 'authorise-agent') {
+      await trpc.agents.authorise.mutate({ agentId: String(form.get('agentId') ?? '') });
+      return { ok: true };
+    }
+    if (intent === 'withdraw-agent') {
+      await trpc.agents.revoke.mutate({ authorisationId: String(form.get('authorisationId') ?? '') });
+      return { ok: true };
+    }
     return { ok: false, message: 'Unknown action', fieldIssues: {} };
   } catch (error) {
     return { ok: false, ...toFormError(error, ['name', 'scopes']) };
@@ -44,8 +60,8 @@ export async function apiKeysAction({ request }: ActionFunctionArgs): Promise<Cr
 
 export function ApiKeysPage() {
   const me = useMe();
-  const keys = useLoaderData<typeof apiKeysLoader>();
-  if (me.user.role !== 'brand_admin' || keys === null) {
+  const data = useLoaderData<typeof apiKeysLoader>();
+  if (me.user.role !== 'brand_admin' || data === null) {
     return (
       <>
         <div className="page-header">
@@ -70,8 +86,9 @@ export function ApiKeysPage() {
       <CreateKeyForm />
       <section className="card" aria-labelledby="keys-heading">
         <h2 id="keys-heading">Your keys</h2>
-        <KeysTable keys={keys} />
+        <KeysTable keys={data.keys} />
       </section>
+      <AgentsSection agents={data.agents} brandName={me.brand!.name} />
       <UsingTheApi />
     </>
   );
@@ -256,6 +273,124 @@ function KeyRow({ apiKey }: { apiKey: ApiKey }) {
               </p>
               <button type="submit" className="button button-danger" disabled={busy} autoFocus>
                 Revoke key
+              </button>
+              <button type="button" className="button" onClick={() => setConfirming(false)} disabled={busy}>
+                Cancel
+              </button>
+            </fetcher.Form>
+            {failure && !busy && <ErrorAlert>{failure.message}</ErrorAlert>}
+          </td>
+        </tr>
+      )}
+    </tbody>
+  );
+}
+
+/**
+ * The agent organisations (law firms, brand-protection vendors) registered with Joint Force, and which of
+ * them act for this brand. Either change asks once more in a row beneath the organisation.
+ */
+function AgentsSection({ agents, brandName }: { agents: AgentOrganisation[]; brandName: string }) {
+  return (
+    <section className="card" aria-labelledby="agents-heading">
+      <h2 id="agents-heading">Agents acting for you</h2>
+      <p>
+        An agent you authorise can use its own API keys to file notices and read {brandName}’s IP rights, notices,
+        authentication requests, removals and appeals, naming {brandName} in the{' '}
+        <code className="mono">X-Brand-Id</code> header of each call. Every call is recorded under the agent’s name.
+        Withdraw the authorisation and its keys are refused for {brandName} at once.
+      </p>
+      {agents.length === 0 ? (
+        <p className="empty muted">No agent organisation is registered with Joint Force yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="keys-table agents-table">
+            <thead>
+              <tr>
+                <th scope="col">Organisation</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            {agents.map((agent) => (
+              <AgentRow key={agent.id} agent={agent} brandName={brandName} />
+            ))}
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function AgentRow({ agent, brandName }: { agent: AgentOrganisation; brandName: string }) {
+  const fetcher = useFetcher<RevokeResult>();
+  const [confirming, setConfirming] = useState(false);
+  const busy = fetcher.state !== 'idle';
+  const failure = fetcher.data && !fetcher.data.ok ? fetcher.data : null;
+  const authorisation = agent.authorisation;
+  // A finished change closes the question; the loader has revalidated the row by then.
+  useEffect(() => {
+    if (fetcher.state === 'idle' && fetcher.data?.ok) setConfirming(false);
+  }, [fetcher.state, fetcher.data]);
+  return (
+    <tbody className={`row-group${authorisation ? '' : ' row-grant'}`}>
+      <tr>
+        <th scope="row">{agent.name}</th>
+        <td className="nowrap">
+          {authorisation ? (
+            <>
+              <span className="badge badge-status-active">Authorised</span>{' '}
+              <span className="small">since {formatShortDate(authorisation.grantedAt)}</span>
+            </>
+          ) : (
+            <span className="muted">Not authorised</span>
+          )}
+        </td>
+        <td className="actions">
+          {!confirming && (
+            <button
+              type="button"
+              className={authorisation ? 'button button-danger' : 'button'}
+              aria-label={`${authorisation ? 'Withdraw' : 'Authorise'} ${agent.name}`}
+              onClick={() => setConfirming(true)}
+            >
+              {authorisation ? 'Withdraw' : 'Authorise'}
+            </button>
+          )}
+        </td>
+      </tr>
+      {confirming && (
+        <tr className="row-confirm">
+          <td colSpan={3}>
+            <fetcher.Form method="post" className="revoke-confirm">
+              {authorisation ? (
+                <>
+                  <input type="hidden" name="intent" value="withdraw-agent" />
+                  <input type="hidden" name="authorisationId" value={authorisation.id} />
+                  <p>
+                    <strong>Withdraw {agent.name}’s authorisation?</strong> Its keys are refused for {brandName} at
+                    once. You can authorise it again later.
+                  </p>
+                </>
+              ) : (
+                <>
+                  <input type="hidden" name="intent" value="authorise-agent" />
+                  <input type="hidden" name="agentId" value={agent.id} />
+                  <p>
+                    <strong>Authorise {agent.name}?</strong> Its keys can then file notices and read your data for{' '}
+                    {brandName}.
+                  </p>
+                </>
+              )}
+              <button
+                type="submit"
+                className={authorisation ? 'button button-danger' : 'button button-primary'}
+                disabled={busy}
+                autoFocus
+              >
+                {authorisation ? 'Withdraw' : 'Authorise'}
               </button>
               <button type="button" className="button" onClick={() => setConfirming(false)} disabled={busy}>
                 Cancel

@@ -175,7 +175,7 @@ function NewKeyDialog({
 }
 
 /** Copies through the Clipboard API, or by selecting the field where that API is missing (plain-HTTP hosts). */
-async function copyText(text: string, field: HTMLInputElement | null): Promise<boolean> {
+export async function copyText(text: string, field: HTMLInputElement | null): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;
@@ -220,7 +220,7 @@ function SecretDialog({ created, onClose }: { created: CreatedApiKey | null; onC
           <MuiButton
             variant="outlined"
             startIcon={<ContentCopyIcon />}
-            sx={{ whiteSpace: 'nowrap', height: 56 }}
+            sx={{ whiteSpace: 'nowrap', height: 56, flexShrink: 0 }}
             onClick={() =>
               void copyText(created?.secret ?? '', field.current).then((done) => {
                 setCopied(done);

@@ -1,0 +1,310 @@
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import {
+  Alert,
+  Box,
+  Button as MuiButton,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  FormControl,
+  FormControlLabel,
+  FormGroup,
+  FormHelperText,
+  FormLabel,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import AddIcon from '@mui/icons-material/Add';
+import ContentCopyIcon from '@mui/icons-material/ContentCopy';
+import VpnKeyIcon from '@mui/icons-material/VpnKey';
+import { Button, useNotify, useRefresh } from 'react-admin';
+import { BRAND_KEY_SCOPES, type BrandKeyScope } from '@jf/domain';
+import { toHttpError } from '../../providers/data';
+import { trpc, type AgentRecord, type CreatedAgentKey } from '../../providers/trpc';
+import { copyText } from '../api-keys/new-key-button';
+import { AGENT_SCOPES } from './agent-fields';
+
+type Errors = Partial<Record<'name' | 'scopes', string>>;
+
+/** Field issues from the API under their fields; the message itself as a toast. */
+function useFailureReport(setErrors: (errors: Errors) => void) {
+  const notify = useNotify();
+  return (error: unknown) => {
+    const http = toHttpError(error);
+    const fieldErrors = (http.body as { errors?: Record<string, unknown> } | undefined)?.errors ?? {};
+    const shown: Errors = {};
+    for (const field of ['name', 'scopes'] as const) {
+      if (typeof fieldErrors[field] === 'string') shown[field] = fieldErrors[field];
+    }
+    setErrors(shown);
+    notify(http.message, { type: 'error', autoHideDuration: 10_000 });
+  };
+}
+
+function FormDialog({
+  open,
+  title,
+  intro,
+  submitLabel,
+  pending,
+  onCancel,
+  onSubmit,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  intro: ReactNode;
+  submitLabel: string;
+  pending: boolean;
+  onCancel: () => void;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  const titleId = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  return (
+    <Dialog open={open} onClose={onCancel} aria-labelledby={titleId} fullWidth maxWidth="sm">
+      <form onSubmit={submit} noValidate>
+        <DialogTitle id={titleId}>{title}</DialogTitle>
+        <DialogContent>
+          <DialogContentText sx={{ mb: 2 }}>{intro}</DialogContentText>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            {children}
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <MuiButton onClick={onCancel} disabled={pending}>
+            Cancel
+          </MuiButton>
+          <MuiButton type="submit" variant="contained" disabled={pending}>
+            {submitLabel}
+          </MuiButton>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Registers an agent organisation; brands then authorise it in the portal and it gets keys here. */
+export function NewAgentButton() {
+  const refresh = useRefresh();
+  const notify = useNotify();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [pending, setPending] = useState(false);
+  const report = useFailureReport(setErrors);
+  const close = () => {
+    setName('');
+    setErrors({});
+    setOpen(false);
+  };
+  async function submit() {
+    if (name.trim().length < 2) {
+      setErrors({ name: 'Name the organisation: at least 2 characters' });
+      return;
+    }
+    setPending(true);
+    try {
+      const agent = await trpc.admin.agents.create.mutate({ name: name.trim() });
+      notify(`“${agent.name}” registered`, { type: 'success' });
+      close();
+      refresh();
+    } catch (error) {
+      report(error);
+    } finally {
+      setPending(false);
+    }
+  }
+  return (
+    <>
+      <Button label="Register organisation" onClick={() => setOpen(true)}>
+        <AddIcon />
+      </Button>
+      <FormDialog
+        open={open}
+        title="Register an agent organisation"
+        intro="A law firm or brand-protection vendor that files for several brands. It acts for a brand only once that brand’s admin authorises it in the portal."
+        submitLabel="Register"
+        pending={pending}
+        onCancel={close}
+        onSubmit={() => void submit()}
+      >
+        <TextField
+          label="Organisation name"
+          value={name}
+          onChange={(change) => {
+            setName(change.target.value);
+            setErrors({});
+          }}
+          required
+          fullWidth
+          autoFocus
+          error={errors.name !== undefined}
+          helperText={errors.name ?? 'As brands know it, e.g. “Marks & Clerk LLP”.'}
+        />
+      </FormDialog>
+    </>
+  );
+}
+
+/** A key for one organisation: named and scoped here, its secret shown once right after. */
+export function NewAgentKeyButton({ agent }: { agent: AgentRecord }) {
+  const refresh = useRefresh();
+  const notify = useNotify();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<BrandKeyScope[]>(['read']);
+  const [errors, setErrors] = useState<Errors>({});
+  const [pending, setPending] = useState(false);
+  const [created, setCreated] = useState<(CreatedAgentKey & { name: string }) | null>(null);
+  const report = useFailureReport(setErrors);
+  const close = () => {
+    setName('');
+    setScopes(['read']);
+    setErrors({});
+    setOpen(false);
+  };
+  async function submit() {
+    const found: Errors = {};
+    if (name.trim().length < 3) found.name = 'Name the key (who uses it, where): at least 3 characters';
+    if (scopes.length === 0) found.scopes = 'Give the key at least one scope';
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setPending(true);
+    try {
+      const key = await trpc.admin.agents.createKey.mutate({ agentId: agent.id, name: name.trim(), scopes });
+      setCreated({ ...key, name: name.trim() });
+      notify(`Key “${name.trim()}” created`, { type: 'success' });
+      close();
+      refresh();
+    } catch (error) {
+      report(error);
+    } finally {
+      setPending(false);
+    }
+  }
+  const toggle = (scope: BrandKeyScope, on: boolean) => {
+    setScopes((current) => (on ? [...current.filter((item) => item !== scope), scope] : current.filter((item) => item !== scope)));
+    setErrors((shown) => ({ ...shown, scopes: undefined }));
+  };
+  return (
+    <>
+      <Button label="New key" onClick={() => setOpen(true)} aria-label={`New key for ${agent.name}`}>
+        <VpnKeyIcon />
+      </Button>
+      <FormDialog
+        open={open}
+        title={`New key for ${agent.name}`}
+        intro="The key acts over the integration API for every brand that has authorised this organisation, naming the brand in each call. Its secret is shown once, right after it is created."
+        submitLabel="Create key"
+        pending={pending}
+        onCancel={close}
+        onSubmit={() => void submit()}
+      >
+        <TextField
+          label="Key name"
+          value={name}
+          onChange={(change) => {
+            setName(change.target.value);
+            setErrors((shown) => ({ ...shown, name: undefined }));
+          }}
+          required
+          fullWidth
+          autoFocus
+          error={errors.name !== undefined}
+          helperText={errors.name ?? 'Who uses it and where, e.g. “Filing robot, production”.'}
+        />
+        <FormControl component="fieldset" error={errors.scopes !== undefined}>
+          <FormLabel component="legend">Scopes</FormLabel>
+          <FormGroup>
+            {BRAND_KEY_SCOPES.map((scope) => (
+              <FormControlLabel
+                key={scope}
+                control={<Checkbox checked={scopes.includes(scope)} onChange={(change) => toggle(scope, change.target.checked)} />}
+                label={`${AGENT_SCOPES[scope].label}: ${AGENT_SCOPES[scope].help}`}
+              />
+            ))}
+          </FormGroup>
+          {errors.scopes ? <FormHelperText>{errors.scopes}</FormHelperText> : null}
+        </FormControl>
+      </FormDialog>
+      <AgentSecretDialog agentName={agent.name} created={created} onClose={() => setCreated(null)} />
+    </>
+  );
+}
+
+/** The one and only showing of the secret; closing it needs an explicit click, never a stray one. */
+function AgentSecretDialog({
+  agentName,
+  created,
+  onClose,
+}: {
+  agentName: string;
+  created: (CreatedAgentKey & { name: string }) | null;
+  onClose: () => void;
+}) {
+  const notify = useNotify();
+  const titleId = useId();
+  const field = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState(false);
+  const close = () => {
+    setCopied(false);
+    onClose();
+  };
+  return (
+    <Dialog open={created !== null} aria-labelledby={titleId} fullWidth maxWidth="sm" disableEscapeKeyDown>
+      <DialogTitle id={titleId}>Copy the secret of “{created?.name}”</DialogTitle>
+      <DialogContent>
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          This secret is shown only now and cannot be shown again: Joint Force keeps only a hash of it. Copy it and
+          hand it to {agentName} over a secure channel. If it is lost, create a new key.
+        </Alert>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+          <TextField
+            label="Secret"
+            value={created?.secret ?? ''}
+            fullWidth
+            inputRef={field}
+            onFocus={(event) => event.target.select()}
+            slotProps={{ htmlInput: { readOnly: true, spellCheck: false, style: { fontFamily: 'monospace' } } }}
+          />
+          <MuiButton
+            variant="outlined"
+            startIcon={<ContentCopyIcon />}
+            sx={{ whiteSpace: 'nowrap', height: 56, flexShrink: 0 }}
+            onClick={() =>
+              void copyText(created?.secret ?? '', field.current).then((done) => {
+                setCopied(done);
+                notify(done ? 'Secret copied to the clipboard' : 'Copying failed: select the secret and copy it by hand', {
+                  type: done ? 'success' : 'warning',
+                });
+              })
+            }
+          >
+            {copied ? 'Copied' : 'Copy secret'}
+          </MuiButton>
+        </Stack>
+        <Box sx={{ mt: 2 }}>
+          <Typography variant="body2" color="text.secondary">
+            The agent sends it as <code>Authorization: Bearer &lt;secret&gt;</code> to <code>/api/v1</code>, with the
+            brand it acts for in <code>X-Brand-Id</code>. From now on the platform shows only its prefix,{' '}
+            <code>{created?.prefix}…</code>.
+          </Typography>
+        </Box>
+      </DialogContent>
+      <DialogActions>
+        <MuiButton variant="contained" onClick={close}>
+          I have copied the secret
+        </MuiButton>
+      </DialogActions>
+    </Dialog>
+  );
+}
