@@ -445,6 +445,7 @@ const CASES: Record<string, IsolationCase> = {
   'admin.agents.list': { access: 'staff' },
   'admin.agents.create': { access: 'staff' },
   'admin.agents.createKey': { access: 'staff' },
+  'admin.agents.revokeKey': { access: 'staff' },
   'admin.detection.models': { access: 'staff' },
   'admin.detection.retrain': { access: 'staff' },
   'admin.detection.promote': { access: 'staff' },

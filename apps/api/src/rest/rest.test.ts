@@ -181,6 +181,10 @@ describe.each(testDatabaseKinds())('REST /api/v1 on %s', (kind) => {
     await adminA.agents.revoke({ authorisationId: letter });
     expect((await call('GET', '/ip-rights', secret, undefined, a)).status).toBe(403);
     expect((await adminA.agents.list()).find((row) => row.id === agent.id)?.authorisation).toBeNull();
+    // The platform revokes the agent's key: refused like an unknown key.
+    const keyId = (await admin.admin.agents.list()).find((row) => row.id === agent.id)!.keys[0]!.id;
+    await admin.admin.agents.revokeKey({ id: keyId });
+    expect((await call('GET', '/ip-rights', secret, undefined, b)).status).toBe(401);
   });
 
   it('audits every call under its key', async () => {

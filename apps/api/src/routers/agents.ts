@@ -1,4 +1,4 @@
-import { authoriseAgentInput, conflict, createAgentKeyInput, createAgentOrganisationInput, invalidInput, notFound, revokeAuthorisationInput } from '@jf/domain';
+import { authoriseAgentInput, conflict, createAgentKeyInput, createAgentOrganisationInput, invalidInput, notFound, revokeAuthorisationInput, revokeKeyInput } from '@jf/domain';
 import { AgentAuthorisation, AgentOrganisation, ApiKey, createAgentKey, findDocument, User } from '@jf/db';
 import { audit, brandScopedProcedure, requirePermission } from '../trpc/init';
 
@@ -41,6 +41,18 @@ export const adminAgentsRouter = {
       await ctx.em.flush();
       audit(ctx, { action: 'api_key_created', entityType: 'api_key', entityId: key.id, after: { name: key.name, agent: agent.name, scopes: key.scopes, prefix: key.prefix } });
       return { id: key.id, prefix: key.prefix, scopes: key.scopes, secret };
+    }),
+
+  /** Revokes an agent organisation's key: its next call is refused like an unknown key's. */
+  revokeKey: requirePermission('integrations.manage')
+    .input(revokeKeyInput)
+    .mutation(async ({ ctx, input }) => {
+      const key = await ctx.em.findOne(ApiKey, { id: input.id, kind: 'agent' }, { populate: ['agent'] });
+      if (!key) throw notFound('Key');
+      if (key.revokedAt) throw conflict('This key is already revoked');
+      key.revokedAt = new Date();
+      audit(ctx, { action: 'api_key_revoked', entityType: 'api_key', entityId: key.id, before: { revokedAt: null }, after: { agent: key.agent?.name ?? null, revokedAt: key.revokedAt.toISOString() } });
+      return { id: key.id, revokedAt: key.revokedAt.toISOString() };
     }),
 };
 
