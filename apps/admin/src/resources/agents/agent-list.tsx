@@ -1,6 +1,9 @@
+import { useState } from 'react';
 import { Box, Chip, Stack, Tooltip, Typography } from '@mui/material';
-import { Datagrid, FunctionField, List, TextField, TopToolbar } from 'react-admin';
-import type { AgentRecord } from '../../providers/trpc';
+import BlockIcon from '@mui/icons-material/Block';
+import { Button, Confirm, Datagrid, FunctionField, List, TextField, TopToolbar } from 'react-admin';
+import { trpc, type AgentRecord } from '../../providers/trpc';
+import { useApiAction } from '../../ui/use-api-action';
 import { formatShortDateTime } from '../appeals/appeal-fields';
 import { agentScopeLabel } from './agent-fields';
 import { NewAgentButton, NewAgentKeyButton } from './agent-dialogs';
@@ -15,8 +18,31 @@ type AgentKey = AgentRecord['keys'][number];
 
 const formatDay = (iso: string): string => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
+/** Revokes one agent key after a confirmation; the agent's next call with it is refused. */
+function RevokeAgentKeyButton({ apiKey, agentName }: { apiKey: AgentKey; agentName: string }) {
+  const { run, pending } = useApiAction();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button label="Revoke" color="error" size="small" onClick={() => setOpen(true)} disabled={pending} aria-label={`Revoke ${apiKey.name}`}>
+        <BlockIcon />
+      </Button>
+      <Confirm
+        isOpen={open}
+        loading={pending}
+        title={`Revoke “${apiKey.name}”?`}
+        content={`${agentName}’s calls with this key (${apiKey.prefix}…) are refused from now on, for every brand it acts for. This cannot be undone; create a new key to restore access.`}
+        confirm="Revoke key"
+        confirmColor="warning"
+        onClose={() => setOpen(false)}
+        onConfirm={() => void run(() => trpc.admin.agents.revokeKey.mutate({ id: apiKey.id }), `Key “${apiKey.name}” revoked`).then(() => setOpen(false))}
+      />
+    </>
+  );
+}
+
 /** One key on one line: name, prefix, scopes and whether it still works (revoked keys greyed). */
-function KeyLine({ apiKey }: { apiKey: AgentKey }) {
+function KeyLine({ apiKey, agentName }: { apiKey: AgentKey; agentName: string }) {
   const revoked = apiKey.revokedAt !== null;
   return (
     <Stack direction="row" sx={{ alignItems: 'center', flexWrap: 'wrap', columnGap: 1, rowGap: 0.5, opacity: revoked ? 0.6 : 1 }}>
@@ -32,6 +58,7 @@ function KeyLine({ apiKey }: { apiKey: AgentKey }) {
           ? `Revoked ${formatShortDateTime(apiKey.revokedAt)}`
           : `Last used ${apiKey.lastUsedAt ? formatShortDateTime(apiKey.lastUsedAt) : 'never'}`}
       </Typography>
+      {!revoked && <RevokeAgentKeyButton apiKey={apiKey} agentName={agentName} />}
     </Stack>
   );
 }
@@ -83,7 +110,7 @@ export function AgentList() {
             ) : (
               <Stack spacing={0.75}>
                 {agent.keys.map((key) => (
-                  <KeyLine key={key.id} apiKey={key} />
+                  <KeyLine key={key.id} apiKey={key} agentName={agent.name} />
                 ))}
               </Stack>
             )
