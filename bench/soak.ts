@@ -738,7 +738,7 @@ async function faultScenario(
     alive && otherErrors === 0 && unavailable > 0 && !!firstWrite && readsOk && durability !== null && durability.lostNotices === 0 && durability.lostCommands === 0 && (durability.integrity ?? 'ok') === 'ok';
   const notes = [
     !alive && 'the API process died',
-    otherErrors > 0 && `${otherErrors} errors other than a clear 503`,
+    otherErrors > 0 && `${otherErrors} errors other than a clear 503 (${run.groups.flatMap((group) => group.samples).slice(0, 2).map((sample) => `\`${sample.replace(/\|/g, '\\|').slice(0, 200)}\``).join('; ')})`,
     unavailable === 0 && 'no 503 seen: the fault did not bite',
     !firstWrite && `no notice accepted after the fault (last answer: ${probes.lastFailure()})`,
     !readsOk && `reads during the fault: ${readsDuringFault.filter((read) => read.ok).length}/${readsDuringFault.length} ok`,
@@ -987,6 +987,17 @@ function report(loads: LoadFigures[], faults: FaultFigures[]): string {
       '',
       `- ${load.kind}: p99 ${ms(latency.p99)} ms against the goal of < 200 ms: **${latency.p99 < 200 ? 'met' : 'missed'}**; peak RSS ${load.peakRss.toFixed(0)} MiB against < 512 MiB: **${load.peakRss < 512 ? 'met' : 'missed'}** (demo world, not the 10M-removal one); resident memory sampled during the load peaked at ${load.run.rssMax.toFixed(0)} MiB.` +
         (load.durability.integrity ? ` \`pragma integrity_check\`: ${load.durability.integrity}.` : ''),
+    );
+    const slowest = Math.max(0, ...[...load.serverTimes.values()].flat());
+    const rate = requestsOf(load.run.groups) / load.run.seconds;
+    lines.push(
+      `  The slowest answer measured inside the API took ${ms(slowest)} ms, against ${ms(latency.max)} ms at the client: the rest is time in socket queues, the API's or the load generator's, both on the same two shared cores.` +
+        ` ${CLIENTS} closed-loop clients at ${rate.toFixed(0)} requests/s wait ${((CLIENTS / rate) * 1000).toFixed(0)} ms on average (clients ÷ throughput);` +
+        ` at ${load.cpuMsPerRequest.toFixed(1)} ms of API CPU per request one process saturates near ${(1000 / load.cpuMsPerRequest).toFixed(0)} requests/s, so the p99 goal needs` +
+        ' that cost cut several times, or more API processes (on PostgreSQL).' +
+        (sum(load.run.groups.map((group) => group.unanswered)) > 0 && sum(load.run.groups.map(errorsOf)) === sum(load.run.groups.map((group) => group.unanswered))
+          ? ' Every error is a request that waited past the 10 s timeout in those queues; none was answered with an error.'
+          : ''),
     );
   }
   lines.push(
