@@ -22,9 +22,12 @@ const logLevel = process.env.LOG_LEVEL ?? 'warn';
 
 // Commands to the simulator are signed, as in production: the e2e runs exercise the check.
 const webhookSecret = randomBytes(24).toString('base64url');
+// What the simulator sends (counter-notices) goes through the integration API with keys made from this.
+const simulatorKeySecret = randomBytes(18).toString('hex');
 const env = {
   ...process.env,
   MARKETPLACE_WEBHOOK_SECRET: webhookSecret,
+  SIMULATOR_KEY_SECRET: simulatorKeySecret,
   DATABASE_URL: `sqlite:${join(dir, 'e2e.sqlite')}`,
   PORT: '3100',
   NODE_ENV: 'production',
@@ -61,7 +64,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => s
 
 let api = null;
 console.error(`[e2e-server] simulator ${simulatorUrl} (small world)`);
-const sim = start('apps/marketplace-sim/src/main.ts', { ...process.env, SIM_PORT, JF_SEED: 'small', LOG_LEVEL: logLevel, SIM_WEBHOOK_SECRET: webhookSecret });
+const sim = start('apps/marketplace-sim/src/main.ts', { ...process.env, SIM_PORT, JF_SEED: 'small', LOG_LEVEL: logLevel, SIM_WEBHOOK_SECRET: webhookSecret, SIM_PLATFORM_URL: 'http://127.0.0.1:3100', SIM_PLATFORM_KEY_SECRET: simulatorKeySecret });
 sim.on('exit', (code, signal) => {
   if (stopping || !api || api.exitCode !== null) return;
   console.error(`[e2e-server] the simulator exited (${code ?? signal}); stopping`);

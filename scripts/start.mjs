@@ -57,8 +57,14 @@ if (built !== 0) process.exit(built);
 
 // The platform signs the commands it sends the simulator (X-JF-Signature) with a secret they share.
 const webhookSecret = process.env.MARKETPLACE_WEBHOOK_SECRET ?? randomBytes(24).toString('base64url');
+// And what the simulator sends the platform (counter-notices) goes through the integration API with keys
+// the API creates at start from this secret.
+const simulatorKeySecret = process.env.SIMULATOR_KEY_SECRET ?? randomBytes(18).toString('hex');
+const apiPort = process.env.PORT ?? '3000';
 const sim = start(bin('tsx'), ['apps/marketplace-sim/src/main.ts'], {
   SIM_WEBHOOK_SECRET: webhookSecret,
+  SIM_PLATFORM_URL: `http://127.0.0.1:${apiPort}`,
+  SIM_PLATFORM_KEY_SECRET: simulatorKeySecret,
   SIM_PORT: simPort,
   JF_SEED: seedSize,
   SIM_STATE_FILE: process.env.SIM_STATE_FILE ?? join(root, 'data', 'marketplace-sim.json'),
@@ -80,6 +86,7 @@ const api = start(bin('tsx'), ['apps/api/src/main.ts'], {
   JF_SEED: seedSize,
   JF_SIMULATOR_URL: simulatorUrl,
   MARKETPLACE_WEBHOOK_SECRET: webhookSecret,
+  SIMULATOR_KEY_SECRET: simulatorKeySecret,
 });
 const code = await exited(api);
 stopAll();

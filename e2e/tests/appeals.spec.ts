@@ -42,14 +42,9 @@ test('a seller appeals through the marketplace, the brand contests, a reviewer r
   }).toPass({ timeout: 30_000 });
   const before = await query<{ overall: { counterNoticed: number } }>(brand, 'brand.gftStanding');
 
-  // The marketplace files the seller's counter-notice with its key.
-  const admin = await playwright.request.newContext({ baseURL });
-  const adminCsrf = await apiSignIn(admin, 'admin@jointforce.demo');
-  const { secret } = await mutate<{ secret: string }>(admin, adminCsrf, 'admin.apiKeys.createMarketplaceKey', { marketplaceCode: 'tmall', name: 'e2e Tmall' });
-  await admin.dispose();
-  const filed = await page.request.post('/api/v1/marketplace/counter-notices', {
-    headers: { authorization: `Bearer ${secret}` },
-    data: { externalId: `CN-${externalId}`, listingExternalId: externalId, statement: 'I bought this stock from an authorised distributor; invoice attached.', evidence: ['https://seller.example/invoice.pdf'] },
+  // The seller disputes on the marketplace, which files the counter-notice through the platform's API with its own key.
+  const filed = await page.request.post(`${SIMULATOR}/control/counter-notices`, {
+    data: { marketplace: 'tmall', externalId: `CN-${externalId}`, listingExternalId: externalId, statement: 'I bought this stock from an authorised distributor; invoice attached.', evidence: ['https://seller.example/invoice.pdf'] },
   });
   expect(filed.status()).toBe(201);
   const { id: appealId } = (await filed.json()) as { id: string };

@@ -33,6 +33,8 @@ const envSchema = z.object({
   SMTP_URL: z.url().optional(),
   /** Shared with the marketplaces: every command the outbox sends carries an HMAC signature of its body. */
   MARKETPLACE_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** `npm start`: the simulator's marketplaces get keys `jfk_sim_<code>_<this>` for the integration API. */
+  SIMULATOR_KEY_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,}$/).optional(),
   MAIL_FROM: z.string().default('Joint Force <no-reply@joint-force.local>'),
   /** The address users open the apps at, for links in e-mail (default http://localhost:PORT). */
   PUBLIC_URL: z.url().optional(),

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { pino } from 'pino';
-import { Database, parseDatabaseUrl, pointMarketplacesAt, seedWorld } from '@jf/db';
+import { Database, ensureMarketplaceKey, Marketplace, parseDatabaseUrl, pointMarketplacesAt, seedWorld, simulatorKey } from '@jf/db';
 import { createApp } from './app';
 import { BulkJobRunner } from './services/bulk-notices';
 import { readEnv } from './env';
@@ -31,6 +31,13 @@ if (env.JF_SEED !== 'none') {
     log: (line) => logger.info(line),
   });
   if (seeded) logger.info({ size: env.JF_SEED }, 'demo world seeded');
+}
+if (env.SIMULATOR_KEY_SECRET) {
+  // The simulator sends what a marketplace sends (counter-notices) through the integration API, with these keys.
+  const em = database.fork();
+  for (const marketplace of await em.find(Marketplace, {})) {
+    await ensureMarketplaceKey(em, marketplace, simulatorKey(marketplace.code, env.SIMULATOR_KEY_SECRET), 'Marketplace simulator', ['counter_notices', 'listings']);
+  }
 }
 if (env.JF_SIMULATOR_URL) {
   const changed = await pointMarketplacesAt(database.fork(), env.JF_SIMULATOR_URL);

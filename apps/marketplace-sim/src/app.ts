@@ -2,7 +2,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { DEFAULT_SEED, WEBHOOK_SIGNATURE_HEADER, webhookSignatureProblem, type SeedSize } from '@jf/db';
-import { SELLER_STATUSES } from '@jf/domain';
+import { MARKETPLACE_CODES, SELLER_STATUSES, type MarketplaceCode } from '@jf/domain';
 import { catalogueFromWorld, type CatalogueOrigin, type SimCatalogue, type SimListing } from './catalogue';
 import { decodeCursor, SIM_COMMANDS, Simulator, type SimCommand, type SimControl } from './simulator';
 
@@ -18,6 +18,8 @@ export interface SimAppOptions {
   logger?: Logger;
   /** When set, commands must carry the platform's X-JF-Signature for this secret; others get 401. */
   webhookSecret?: string;
+  /** Where the platform's integration API is, and each marketplace's key for it: what the simulator sends goes there. */
+  platform?: { url: string; keys: Partial<Record<MarketplaceCode, string>> };
 }
 
 /** The Express app with its simulator, so in-process tests can turn knobs and read counters directly. */
@@ -35,6 +37,15 @@ const sellerStatusBody = z.object({
   externalId: z.string().min(1).max(64),
   status: z.enum(SELLER_STATUSES),
   idempotencyKey: z.string().min(1).max(128),
+});
+
+/** What a seller's counter-notice carries, and on which marketplace it was filed. */
+const counterNoticeBody = z.object({
+  marketplace: z.enum(MARKETPLACE_CODES),
+  externalId: z.string().min(1).max(100),
+  listingExternalId: z.string().min(1).max(64),
+  statement: z.string().min(1).max(10_000),
+  evidence: z.array(z.string().max(2000)).max(20).default([]),
 });
 
 const controlBody = z
@@ -112,6 +123,31 @@ export function createSimApp(options: SimAppOptions = {}): SimApp {
   });
   app.get('/control/stats', (_req, res) => {
     res.json(simulator.snapshotStats());
+  });
+  // A seller disputes a removal: the marketplace files the counter-notice with the platform, through its
+  // integration API and with its own key, and answers with what the platform said.
+  app.post('/control/counter-notices', async (req, res) => {
+    const parsed = counterNoticeBody.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      res.status(400).json({ error: 'invalid_counter_notice', message: problems(parsed.error) });
+      return;
+    }
+    const { marketplace, ...counterNotice } = parsed.data;
+    const key = options.platform?.keys[marketplace];
+    if (!options.platform || !key) {
+      res.status(409).json({ error: 'no_platform_key', message: `No key for the platform's API is configured for ${marketplace}` });
+      return;
+    }
+    try {
+      const answer = await fetch(`${options.platform.url.replace(/\/+$/, '')}/api/v1/marketplace/counter-notices`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify(counterNotice),
+      });
+      res.status(answer.status).type('application/json').send(await answer.text());
+    } catch (error) {
+      res.status(502).json({ error: 'platform_unreachable', message: `The platform did not answer: ${(error as Error).message}` });
+    }
   });
   app.post('/control/reset', (_req, res) => {
     simulator.reset();

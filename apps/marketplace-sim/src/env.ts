@@ -20,6 +20,9 @@ const envSchema = z.object({
   SIM_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
   /** Shared with the platform (MARKETPLACE_WEBHOOK_SECRET): commands without its signature are refused. */
   SIM_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** The platform the simulator sends counter-notices to, and the secret its keys derive from (the API's SIMULATOR_KEY_SECRET). */
+  SIM_PLATFORM_URL: z.url().optional(),
+  SIM_PLATFORM_KEY_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

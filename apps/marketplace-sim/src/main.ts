@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { pino } from 'pino';
 import { createSimApp } from './app';
 import { readSimEnv } from './env';
+import { simulatorKey } from '@jf/db';
+import { MARKETPLACE_CODES } from '@jf/domain';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const env = readSimEnv(resolve(repoRoot, '.env'));
@@ -15,6 +17,10 @@ const app = createSimApp({
   control: { latencyMs: env.SIM_LATENCY_MS, failureRate: env.SIM_FAILURE_RATE },
   logger,
   webhookSecret: env.SIM_WEBHOOK_SECRET,
+  platform:
+    env.SIM_PLATFORM_URL && env.SIM_PLATFORM_KEY_SECRET
+      ? { url: env.SIM_PLATFORM_URL, keys: Object.fromEntries(MARKETPLACE_CODES.map((code) => [code, simulatorKey(code, env.SIM_PLATFORM_KEY_SECRET!)])) }
+      : undefined,
 });
 logger.info(
   { size: env.JF_SEED, seed: env.SIM_WORLD_SEED, ms: Math.round(performance.now() - started) },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { AuditEvent, AuthRequest, Listing, Notice } from '@jf/db';
+import { AuditEvent, AuthRequest, Listing, Notice, Seller } from '@jf/db';
 import { testDatabaseKinds } from '@jf/db/testing';
 import { createApiTestBed, type ApiTestBed } from '../testing';
 import { startTestServer } from '../testing/http';
@@ -146,6 +146,9 @@ describe.each(testDatabaseKinds())('REST /api/v1 on %s', (kind) => {
     const first = await call('POST', '/marketplace/listings', marketplaceKey, batch);
     expect(first.body).toMatchObject({ inserted: 1, sellersCreated: 1 });
     expect((await call('POST', '/marketplace/listings', marketplaceKey, batch)).body).toMatchObject({ inserted: 0, updated: 0, sellersCreated: 0 });
+    // The shop is renamed on the marketplace: the next batch says so.
+    await call('POST', '/marketplace/listings', marketplaceKey, { ...batch, sellers: [{ ...batch.sellers[0], name: 'New Shop (renamed)' }] });
+    expect((await bed.database.fork().findOneOrFail(Seller, { externalId: 'S-NEW' })).name).toBe('New Shop (renamed)');
     const invalid = await call('POST', '/marketplace/listings', marketplaceKey, { listings: [{ ...batch.listings[0], currency: 'yuan' }] });
     expect(invalid.status).toBe(400);
     expect(invalid.body).toMatchObject({ data: { fieldIssues: { 'listings.0.currency': [expect.any(String)] } } });

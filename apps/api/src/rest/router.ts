@@ -36,6 +36,7 @@ import {
   Notice,
   noticeItems,
   Removal,
+  Seller,
   upsertFeedListings,
 } from '@jf/db';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
@@ -318,6 +319,12 @@ export const apiV1Router = restRouter({
       .output(restListingBatchOutput)
       .mutation(async ({ ctx, input }) => {
         const sellers = new Map(input.sellers.map((seller) => [seller.externalId, { externalId: seller.externalId, name: seller.name, registeredAt: new Date(seller.registeredAt) }]));
+        // Sellers the platform knows take the batch's name (a shop renamed on the marketplace); new ones are created with their listings.
+        for (const seller of await ctx.em.find(Seller, { marketplace: ctx.marketplace, externalId: { $in: [...sellers.keys()] } })) {
+          const reported = sellers.get(seller.externalId)!;
+          if (seller.name !== reported.name) seller.name = reported.name;
+        }
+        await ctx.em.flush();
         const items = input.listings.map((listing) => ({ ...listing, listedAt: new Date(listing.listedAt), updatedAt: new Date(listing.updatedAt) }));
         return upsertFeedListings(ctx.em, ctx.marketplace, items, async (externalId) => sellers.get(externalId) ?? null);
       }),

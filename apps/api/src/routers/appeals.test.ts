@@ -5,6 +5,9 @@ import { testDatabaseKinds } from '@jf/db/testing';
 import type { ApiTestBed } from '../testing';
 import { startMarketplaceTestBed } from '../testing/http';
 import { liftExpiredRestrictions, settleLapsedAppeals } from '../workers/appeal-deadlines';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createSimApp, customCatalogue } from '@jf/marketplace-sim';
 
 const DAY = 86_400_000;
 const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: TRPCError) => error);
@@ -63,6 +66,37 @@ describe.each(testDatabaseKinds())('appeals and strikes on %s', (kind) => {
     expect((await asBrand('A').appeals.list({})).data.map((appeal) => appeal.id)).toContain(body.id);
     expect((await asBrand('B').appeals.list({})).data.map((appeal) => appeal.id)).not.toContain(body.id);
     expect((await refusal(asBrand('B').appeals.byId({ id: body.id })))?.code).toBe('NOT_FOUND');
+  });
+
+  it('takes a counter-notice the marketplace simulator sends through the integration API with its own key', async () => {
+    const removal = await removed(5);
+    const sim = createSimApp({ catalogue: customCatalogue([{ marketplace: 'taobao', externalId: 'TB-6' }]), platform: { url: base, keys: { taobao: secret } } });
+    const server: Server = await new Promise((resolve) => {
+      const listening = sim.listen(0, '127.0.0.1', () => resolve(listening));
+    });
+    try {
+      const simUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const sent = await fetch(`${simUrl}/control/counter-notices`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ marketplace: 'taobao', ...counterNotice(5) }),
+      });
+      expect(sent.status).toBe(201);
+      const appeal = await bed.database.fork().findOneOrFail(Appeal, { removal: removal.id });
+      expect(appeal.state).toBe('open');
+      // Filed under the simulator's key: the platform's audit trail names it.
+      expect(await bed.database.fork().count(AuditEvent, { action: 'api_call', actorLabel: { $like: 'API key %' } })).toBeGreaterThan(0);
+      const noKey = await fetch(`${simUrl}/control/counter-notices`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ marketplace: 'tmall', ...counterNotice(6) }),
+      });
+      expect(noKey.status).toBe(409);
+    } finally {
+      sim.simulator.close();
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it('answers a resent counter-notice with the same appeal and refuses a second one for the removal', async () => {

@@ -16,6 +16,21 @@ export function createMarketplaceKey(em: EntityManager, marketplace: Marketplace
   return { key, secret };
 }
 
+/** The key `npm start` gives the simulator for one marketplace, from a secret shared with the API. */
+export const simulatorKey = (marketplaceCode: string, secret: string): string => `${API_KEY_PREFIX}sim_${marketplaceCode}_${secret}`;
+
+/**
+ * Makes sure a marketplace holds a key with this exact secret (a simulator started beside the platform is
+ * given it); creates it when missing. Answers whether it was created.
+ */
+export async function ensureMarketplaceKey(em: EntityManager, marketplace: Marketplace, secret: string, name: string, scopes: string[]): Promise<boolean> {
+  if (!secret.startsWith(API_KEY_PREFIX)) throw new Error(`a key's secret starts with ${API_KEY_PREFIX}`);
+  if ((await em.count(ApiKey, { secretHash: hashApiKey(secret) })) > 0) return false;
+  em.create(ApiKey, { name, kind: 'marketplace', marketplace, prefix: secret.slice(0, 12), secretHash: hashApiKey(secret), scopes, createdBy: null });
+  await em.flush();
+  return true;
+}
+
 /** A brand's key for its own tools or its agent (same secret rules as a marketplace key). */
 export function createBrandKey(em: EntityManager, brand: Brand, name: string, scopes: string[], createdBy: User): { key: ApiKey; secret: string } {
   const secret = `${API_KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
