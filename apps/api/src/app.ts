@@ -88,7 +88,7 @@ export function createApp(options: AppOptions): Express {
 
   app.use('/api/documents', documentRoutes({ database, sessionPolicy: options.sessionPolicy, uploadDir: options.uploadDir, logger }));
   app.get('/api/audit-events.csv', auditExportRoute({ database, sessionPolicy: options.sessionPolicy, logger }));
-  app.use('/api/v1', restApi({ database, logger, perMinute: options.apiCallsPerMinute ?? 600 }));
+  app.use('/api/v1', restApi({ database, logger, perMinute: options.apiCallsPerMinute ?? 600, uploadDir: options.uploadDir, bulkRunner: options.bulkRunner }));
 
   app.use(
     '/trpc',

@@ -31,7 +31,7 @@ export function bulkNoticeRoutes(options: BulkNoticeRouteOptions): Router {
       }
       const stored = await storeUpload(req, options.uploadDir);
       const fileName = String(req.header('x-file-name') ?? 'notice.csv');
-      const accepted = await acceptBulkUpload(options.database, user, meta.data, { ...stored, fileName });
+      const accepted = await acceptBulkUpload(options.database, { brandId: user.brand!.id, userId: user.id, actor: { id: user.id, label: `${user.email} (${user.role})` } }, meta.data, { ...stored, fileName });
       if (!accepted.replayed) void options.runner.enqueue(accepted.jobId);
       res.status(202).json(accepted);
     } catch (error) {

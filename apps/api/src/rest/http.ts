@@ -7,6 +7,7 @@ import { createOpenApiExpressMiddleware, generateOpenApiDocument } from 'trpc-to
 import { authorisedBrandIds, findLiveApiKey, type Database } from '@jf/db';
 import { restErrorBody, type MarketplaceCode } from '@jf/domain';
 import { z } from 'zod';
+import type { BulkJobRunner } from '../services/bulk-notices';
 import type { ApiPrincipal, RestContext } from './init';
 import { apiV1Router } from './router';
 
@@ -68,6 +69,7 @@ function statusOf(paths: readonly string[] | undefined, data: unknown): number |
   const created = (data as { created?: boolean; replayed?: boolean } | undefined) ?? {};
   if (path === 'marketplace.counterNotice') return created.created ? 201 : 200;
   if (path === 'notices.submit') return created.replayed ? 200 : 201;
+  if (path === 'notices.bulk') return created.replayed ? 200 : 202;
   return undefined;
 }
 
@@ -75,7 +77,7 @@ function statusOf(paths: readonly string[] | undefined, data: unknown): number |
  * `/api/v1`: the OpenAPI document, browsable docs, and the endpoints themselves — each key limited to
  * `perMinute` calls a minute (per address for calls without a key).
  */
-export function restApi(options: { database: Database; logger: Logger; perMinute: number }): Router {
+export function restApi(options: { database: Database; logger: Logger; perMinute: number; uploadDir: string; bulkRunner: BulkJobRunner }): Router {
   const routes = Router();
   routes.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument);
@@ -117,6 +119,8 @@ export function restApi(options: { database: Database; logger: Logger; perMinute
       createContext: async ({ req }): Promise<RestContext> => ({
         em: options.database.fork(),
         database: options.database,
+        uploadDir: options.uploadDir,
+        bulkRunner: options.bulkRunner,
         principal: await principalOf(options.database, req as Request),
         requestId: String((req as Request & { id?: unknown }).id ?? randomUUID()),
         call: { method: req.method ?? 'GET', path: (req as Request).originalUrl?.split('?')[0] ?? '' },

@@ -8,6 +8,7 @@ import type { OpenApiMeta } from 'trpc-to-openapi';
 import { DomainError, invalidInput, nulCharacterPath, type MarketplaceCode } from '@jf/domain';
 import { ApiKey, auditRow, insertAuditRows, type AuditEntry, type Database } from '@jf/db';
 import type { EntityManager } from '@mikro-orm/core';
+import type { BulkJobRunner } from '../services/bulk-notices';
 import { domainCodeOf, fieldIssuesOf, toTRPCError } from '../trpc/errors';
 import { inOneTransaction } from '../trpc/transaction';
 
@@ -28,13 +29,17 @@ export interface ApiPrincipal {
 export interface RestContext {
   em: EntityManager;
   database: Database;
+  /** Where bulk notices' files go, and the runner that works through them (the portal's own). */
+  uploadDir: string;
+  bulkRunner: BulkJobRunner;
   principal: ApiPrincipal | null;
   requestId: string;
   /** What the request did, for the per-call audit row (set by the procedures' middleware). */
   call: { method: string; path: string };
 }
 
-export type RestMeta = OpenApiMeta<{ scope?: string }>;
+/** `ownTransactions`: the procedure commits its own work (a bulk notice must be stored before its job runs). */
+export type RestMeta = OpenApiMeta<{ scope?: string; ownTransactions?: boolean }>;
 
 const t = initTRPC
   .context<RestContext>()
@@ -73,8 +78,8 @@ export const keyActor = (principal: ApiPrincipal) =>
  * transaction with their own audit rows. The call's audit row is written after the answer is known, in
  * its own statement, so a refused call is on record too.
  */
-const auditedCall = t.middleware(async ({ ctx, type, path, next }) => {
-  const outcome = type === 'mutation' ? await inOneTransaction(ctx.em, (em) => next({ ctx: { em } })) : await next();
+const auditedCall = t.middleware(async ({ ctx, type, path, meta, next }) => {
+  const outcome = type === 'mutation' && !meta?.ownTransactions ? await inOneTransaction(ctx.em, (em) => next({ ctx: { em } })) : await next();
   const principal = ctx.principal;
   if (principal) {
     const status = outcome.ok ? 'ok' : toTRPCError(outcome.error).code;

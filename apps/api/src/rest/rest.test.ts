@@ -156,6 +156,33 @@ describe.each(testDatabaseKinds())('REST /api/v1 on %s', (kind) => {
     expect(unknown.status).toBe(400);
   });
 
+  it('files a bulk notice as a job: good rows go through, each bad row gets its error, the same key twice is one job', async () => {
+    const body = {
+      ipRightId: bed.world.rights.A.id,
+      reason: 'counterfeit',
+      evidence: 'Test purchases of the whole batch',
+      listings: [
+        { marketplace: 'taobao', listingId: `TB-PUSH-${kind}` },
+        { marketplace: 'taobao', listingId: 'NOPE' },
+        { marketplace: 'taobao', listingId: 'TB-1' },
+      ],
+      idempotencyKey: `bulk-${kind}-1`,
+    };
+    const accepted = await call('POST', '/notices/bulk', full, body);
+    expect(accepted.status).toBe(202);
+    const jobId = (accepted.body as { jobId: string }).jobId;
+    expect((await call('POST', '/notices/bulk', full, body)).body).toEqual({ jobId, replayed: true });
+    let job = (await call('GET', `/notices/bulk/${jobId}`, readOnly)).body as { state: string; rowsAccepted: number; rowsRejected: number; errors: { row: number }[]; noticeId: string | null };
+    for (let wait = 0; job.state !== 'completed' && job.state !== 'failed' && wait < 100; wait++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      job = (await call('GET', `/notices/bulk/${jobId}`, readOnly)).body as typeof job;
+    }
+    expect(job).toMatchObject({ state: 'completed', rowsAccepted: 1, rowsRejected: 2 });
+    expect(job.errors.map((error) => error.row)).toEqual([2, 3]);
+    expect(job.noticeId).toEqual(expect.any(String));
+    expect((await call('GET', `/notices/bulk/${jobId}`, null)).status).toBe(401);
+  });
+
   it('lets an agent act for the brands that authorised it, and for no other, audited as the agent', async () => {
     const admin = bed.callerFor(bed.world.staff.platform_admin);
     const agent = await admin.admin.agents.create({ name: `Vendor LLP ${kind}` });

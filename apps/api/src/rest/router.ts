@@ -8,6 +8,8 @@ import {
   invalidInput,
   notFound,
   restAnswerAuthRequestsInput,
+  restBulkJob,
+  restBulkNoticeInput,
   restAppeal,
   restAppealsInput,
   restAuthRequest,
@@ -30,6 +32,8 @@ import {
   Appeal,
   AuthRequest,
   brandIpRights,
+  BulkJobError,
+  findBrandBulkJob,
   findAppeal,
   findBrandNotice,
   findListingsByExternalIds,
@@ -43,10 +47,14 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { moveAppeal, fileCounterNotice } from '../services/appeals';
 import { AUTH_REQUEST_POPULATE, answerAuthRequests } from '../services/auth-requests';
 import { submitNotice } from '../services/notice-filing';
+import { acceptBulkUpload, storeUpload } from '../services/bulk-notices';
+import { Readable } from 'node:stream';
 import { presentIpRight } from '../routers/presenters';
 import { brandProcedure, keyActor, marketplaceProcedure, restRouter } from './init';
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
+/** A CSV cell: quoted when it holds a separator, a quote or a line break. */
+const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /** An opaque cursor: the last row's time and id, so pages stay stable while rows are added. */
 interface Cursor {
@@ -182,6 +190,49 @@ export const apiV1Router = restRouter({
           }
           throw error;
         }
+      }),
+
+    /**
+     * A bulk notice, as the portal's CSV upload: accepted at once as a job (202), filed row by row in the
+     * background — good rows go through, each bad row gets an error — with progress at /notices/bulk/{id}.
+     */
+    bulk: brandProcedure('file_notices')
+      .meta({ ownTransactions: true, openapi: { method: 'POST', path: '/notices/bulk', summary: 'File a bulk notice (up to 10,000 listings a call), processed as a job', ...brandTag } })
+      .input(restBulkNoticeInput)
+      .output(z.object({ jobId: idSchema, replayed: z.boolean() }))
+      .mutation(async ({ ctx, input }) => {
+        // The rows become the same CSV the portal uploads, so one pipeline files both.
+        const csv = ['marketplace,listing_id', ...input.listings.map((ref) => `${csvCell(ref.marketplace)},${csvCell(ref.listingId)}`)].join('\n') + '\n';
+        const stored = await storeUpload(Readable.from([csv]), ctx.uploadDir);
+        const accepted = await acceptBulkUpload(
+          ctx.database,
+          { brandId: ctx.brandId, userId: null, actor: keyActor(ctx.principal), idempotencyKey: `api:${input.idempotencyKey}` },
+          { ipRightId: input.ipRightId, reason: input.reason, evidence: input.evidence, testBuyOrderRef: input.testBuyOrderRef },
+          { ...stored, fileName: `api-${input.idempotencyKey}.csv` },
+        );
+        if (!accepted.replayed) void ctx.bulkRunner.enqueue(accepted.jobId);
+        return accepted;
+      }),
+
+    bulkStatus: brandProcedure('read')
+      .meta({ openapi: { method: 'GET', path: '/notices/bulk/{id}', summary: 'A bulk notice’s progress, its notice and its rejected rows', ...brandTag } })
+      .input(z.object({ id: idSchema }))
+      .output(restBulkJob)
+      .query(async ({ ctx, input }) => {
+        const job = await findBrandBulkJob(ctx.em, ctx.brandId, input.id);
+        if (!job) throw notFound('Bulk notice');
+        const errors = await ctx.em.find(BulkJobError, { job: job.id }, { orderBy: { row: 'ASC' }, limit: 200 });
+        return {
+          id: job.id,
+          state: job.state,
+          rowsTotal: job.rowsTotal,
+          rowsProcessed: job.rowsProcessed,
+          rowsAccepted: job.rowsAccepted,
+          rowsRejected: job.rowsRejected,
+          noticeId: job.notice,
+          failureReason: job.failureReason,
+          errors: errors.map((error) => ({ row: error.row, column: error.column, message: error.message })),
+        };
       }),
 
     list: brandProcedure('read')

@@ -31,7 +31,6 @@ import {
   type Database,
   type EntityManager,
   type NoticeCandidate,
-  type User,
 } from '@jf/db';
 import { fileItems, screen } from './notice-filing';
 
@@ -143,15 +142,25 @@ export interface AcceptedUpload {
  * Registers a bulk notice: the same file from the same brand is one job (its SHA-256 is the idempotency
  * key). The metadata and the whole file are checked before the job exists, so a bad upload stores nothing.
  */
+/** Who files a bulk notice: a brand user in the portal, or a key over the integration API. */
+export interface BulkSubmitter {
+  brandId: string;
+  userId: string | null;
+  actor: { id: string | null; label: string };
+  /** The job's idempotency key; the portal's is the file's SHA-256 (the same file twice is one job). */
+  idempotencyKey?: string;
+}
+
 export async function acceptBulkUpload(
   database: Database,
-  user: User,
+  submitter: BulkSubmitter,
   meta: BulkNoticeMetaInput,
   file: { path: string; sha256: string; sizeBytes: number; fileName: string },
 ): Promise<AcceptedUpload> {
-  const brandId = user.brand!.id;
+  const { brandId } = submitter;
+  const idempotencyKey = submitter.idempotencyKey ?? file.sha256;
   const em = database.fork();
-  const existing = await findBulkJobByKey(em, brandId, file.sha256);
+  const existing = await findBulkJobByKey(em, brandId, idempotencyKey);
   if (existing) return { jobId: existing.id, replayed: true };
 
   const issues: FieldIssues = {};
@@ -166,11 +175,11 @@ export async function acceptBulkUpload(
   const rows = await inspectCsv(file.path);
 
   return em.transactional(async (tx) => {
-    const document = tx.create(Document, { brand: brandId, fileName: file.fileName.slice(0, 255), contentType: 'text/csv', sizeBytes: file.sizeBytes, sha256: file.sha256, storagePath: file.path, uploadedBy: user.id });
+    const document = tx.create(Document, { brand: brandId, fileName: file.fileName.slice(0, 255), contentType: 'text/csv', sizeBytes: file.sizeBytes, sha256: file.sha256, storagePath: file.path, uploadedBy: submitter.userId });
     const job = tx.create(BulkJob, {
       brand: brandId,
-      submittedBy: user.id,
-      idempotencyKey: file.sha256,
+      submittedBy: submitter.userId,
+      idempotencyKey,
       document,
       ipRight: meta.ipRightId,
       reason: meta.reason,
@@ -178,7 +187,7 @@ export async function acceptBulkUpload(
       testBuyOrderRef: meta.testBuyOrderRef ?? null,
       rowsTotal: rows,
     });
-    recordAudit(tx, { actor: { id: user.id, label: `${user.email} (${user.role})` }, action: 'bulk_notice_accepted', entityType: 'bulk_job', entityId: job.id, brandId, after: { rows, sha256: file.sha256 } });
+    recordAudit(tx, { actor: submitter.actor, action: 'bulk_notice_accepted', entityType: 'bulk_job', entityId: job.id, brandId, after: { rows, sha256: file.sha256 } });
     return { jobId: job.id, replayed: false };
   });
 }

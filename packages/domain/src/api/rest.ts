@@ -204,3 +204,30 @@ export const restErrorBody = z.object({
   /** The schema's own findings for a malformed request (path and message, and what zod adds). */
   issues: z.array(z.looseObject({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
 });
+
+/** A bulk notice over the API: the portal's bulk rules (row-by-row, a job with progress and an error report), rows as JSON. */
+export const REST_BULK_MAX_LISTINGS = 10_000;
+export const restBulkNoticeInput = z.object({
+  ipRightId: idSchema,
+  reason: z.enum(NOTICE_REASONS),
+  evidence: z.string().trim().min(1, { error: 'is required' }).max(5000),
+  testBuyOrderRef: z.string().trim().max(100).nullish(),
+  listings: z
+    .array(z.object({ marketplace: z.string().trim().min(1).max(20), listingId: z.string().trim().min(1).max(64) }))
+    .min(1, { error: 'name at least one listing' })
+    .max(REST_BULK_MAX_LISTINGS, { error: `at most ${REST_BULK_MAX_LISTINGS} listings per call; split larger files` }),
+  idempotencyKey: z.string().trim().min(8, { error: 'must be at least 8 characters' }).max(128),
+});
+
+export const restBulkJob = z.object({
+  id: idSchema,
+  state: z.enum(['queued', 'running', 'completed', 'failed']),
+  rowsTotal: z.number().int().nullable(),
+  rowsProcessed: z.number().int(),
+  rowsAccepted: z.number().int(),
+  rowsRejected: z.number().int(),
+  noticeId: idSchema.nullable(),
+  failureReason: z.string().nullable(),
+  /** The first rejected rows (row numbers count the listings from 1), with the column and why. */
+  errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+});
