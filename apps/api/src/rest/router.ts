@@ -50,6 +50,7 @@ import { submitNotice } from '../services/notice-filing';
 import { acceptBulkUpload, storeUpload } from '../services/bulk-notices';
 import { Readable } from 'node:stream';
 import { presentIpRight } from '../routers/presenters';
+import { presentBulkJob } from '../routers/bulk-notices';
 import { brandProcedure, keyActor, marketplaceProcedure, restRouter } from './init';
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
@@ -223,14 +224,7 @@ export const apiV1Router = restRouter({
         if (!job) throw notFound('Bulk notice');
         const errors = await ctx.em.find(BulkJobError, { job: job.id }, { orderBy: { row: 'ASC' }, limit: 200 });
         return {
-          id: job.id,
-          state: job.state,
-          rowsTotal: job.rowsTotal,
-          rowsProcessed: job.rowsProcessed,
-          rowsAccepted: job.rowsAccepted,
-          rowsRejected: job.rowsRejected,
-          noticeId: job.notice,
-          failureReason: job.failureReason,
+          ...presentBulkJob(job),
           errors: errors.map((error) => ({ row: error.row, column: error.column, message: error.message })),
         };
       }),

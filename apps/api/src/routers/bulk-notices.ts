@@ -3,7 +3,8 @@ import { findBrandBulkJob, listBrandBulkJobs, type BulkJob } from '@jf/db';
 import { z } from 'zod';
 import { brandScopedProcedure } from '../trpc/init';
 
-function presentBulkJob(job: BulkJob) {
+/** A bulk job's progress, for the portal and (its fields that the contract names) for the REST API. */
+export function presentBulkJob(job: BulkJob) {
   return {
     id: job.id,
     state: job.state,
