@@ -1,7 +1,5 @@
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import {
-  Alert,
-  Box,
   Button as MuiButton,
   Checkbox,
   Dialog,
@@ -16,16 +14,14 @@ import {
   FormLabel,
   Stack,
   TextField,
-  Typography,
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import VpnKeyIcon from '@mui/icons-material/VpnKey';
 import { Button, useNotify, useRefresh } from 'react-admin';
 import { BRAND_KEY_SCOPES, type BrandKeyScope } from '@jf/domain';
 import { toHttpError } from '../../providers/data';
 import { trpc, type AgentRecord, type CreatedAgentKey } from '../../providers/trpc';
-import { copyText } from '../api-keys/new-key-button';
+import { SecretOnceDialog } from '../../ui/secret-once-dialog';
 import { AGENT_SCOPES } from './agent-fields';
 
 type Errors = Partial<Record<'name' | 'scopes', string>>;
@@ -241,70 +237,19 @@ export function NewAgentKeyButton({ agent }: { agent: AgentRecord }) {
   );
 }
 
-/** The one and only showing of the secret; closing it needs an explicit click, never a stray one. */
-function AgentSecretDialog({
-  agentName,
-  created,
-  onClose,
-}: {
-  agentName: string;
-  created: (CreatedAgentKey & { name: string }) | null;
-  onClose: () => void;
-}) {
-  const notify = useNotify();
-  const titleId = useId();
-  const field = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState(false);
-  const close = () => {
-    setCopied(false);
-    onClose();
-  };
+/** The agent's secret, shown once. */
+function AgentSecretDialog({ agentName, created, onClose }: { agentName: string; created: (CreatedAgentKey & { name: string }) | null; onClose: () => void }) {
   return (
-    <Dialog open={created !== null} aria-labelledby={titleId} fullWidth maxWidth="sm" disableEscapeKeyDown>
-      <DialogTitle id={titleId}>Copy the secret of “{created?.name}”</DialogTitle>
-      <DialogContent>
-        <Alert severity="warning" sx={{ mb: 2 }}>
-          This secret is shown only now and cannot be shown again: Joint Force keeps only a hash of it. Copy it and
-          hand it to {agentName} over a secure channel. If it is lost, create a new key.
-        </Alert>
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-          <TextField
-            label="Secret"
-            value={created?.secret ?? ''}
-            fullWidth
-            inputRef={field}
-            onFocus={(event) => event.target.select()}
-            slotProps={{ htmlInput: { readOnly: true, spellCheck: false, style: { fontFamily: 'monospace' } } }}
-          />
-          <MuiButton
-            variant="outlined"
-            startIcon={<ContentCopyIcon />}
-            sx={{ whiteSpace: 'nowrap', height: 56, flexShrink: 0 }}
-            onClick={() =>
-              void copyText(created?.secret ?? '', field.current).then((done) => {
-                setCopied(done);
-                notify(done ? 'Secret copied to the clipboard' : 'Copying failed: select the secret and copy it by hand', {
-                  type: done ? 'success' : 'warning',
-                });
-              })
-            }
-          >
-            {copied ? 'Copied' : 'Copy secret'}
-          </MuiButton>
-        </Stack>
-        <Box sx={{ mt: 2 }}>
-          <Typography variant="body2" color="text.secondary">
-            The agent sends it as <code>Authorization: Bearer &lt;secret&gt;</code> to <code>/api/v1</code>, with the
-            brand it acts for in <code>X-Brand-Id</code>. From now on the platform shows only its prefix,{' '}
-            <code>{created?.prefix}…</code>.
-          </Typography>
-        </Box>
-      </DialogContent>
-      <DialogActions>
-        <MuiButton variant="contained" onClick={close}>
-          I have copied the secret
-        </MuiButton>
-      </DialogActions>
-    </Dialog>
+    <SecretOnceDialog
+      created={created}
+      handOverTo={agentName}
+      lostAdvice="If it is lost, revoke the key and create a new one."
+      usage={
+        <>
+          The agent sends it as <code>Authorization: Bearer &lt;secret&gt;</code> to <code>/api/v1</code>, with the brand it acts for in <code>X-Brand-Id</code>.
+        </>
+      }
+      onClose={onClose}
+    />
   );
 }

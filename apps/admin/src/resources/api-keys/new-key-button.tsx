@@ -1,7 +1,5 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import {
-  Alert,
-  Box,
   Button as MuiButton,
   Checkbox,
   Dialog,
@@ -16,15 +14,14 @@ import {
   FormLabel,
   Stack,
   TextField,
-  Typography,
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import { Button, useNotify, useRefresh } from 'react-admin';
 import { MARKETPLACE_KEY_SCOPES } from '@jf/domain';
 import { toHttpError } from '../../providers/data';
 import { trpc, type CreatedApiKey } from '../../providers/trpc';
 import { MARKETPLACE_CHOICES, marketplaceName } from '../queue/notice-item-fields';
+import { SecretOnceDialog } from '../../ui/secret-once-dialog';
 import { COUNTER_NOTICES_ENDPOINT, SCOPE_HELP, scopeLabel, type KeyScope } from './key-fields';
 
 type Errors = Partial<Record<'marketplaceCode' | 'name' | 'scopes', string>>;
@@ -174,82 +171,20 @@ function NewKeyDialog({
   );
 }
 
-/** Copies through the Clipboard API, or by selecting the field where that API is missing (plain-HTTP hosts). */
-export async function copyText(text: string, field: HTMLInputElement | null): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    if (!field) return false;
-    field.select();
-    return document.execCommand('copy');
-  }
-}
-
-/** The one and only showing of a new key's secret; closing it needs an explicit click, never a stray one. */
+/** The marketplace's secret, shown once. */
 function SecretDialog({ created, onClose }: { created: CreatedApiKey | null; onClose: () => void }) {
-  const notify = useNotify();
-  const titleId = useId();
-  const field = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState(false);
-  const close = () => {
-    setCopied(false);
-    onClose();
-  };
   return (
-    <Dialog open={created !== null} aria-labelledby={titleId} fullWidth maxWidth="sm" disableEscapeKeyDown>
-      <DialogTitle id={titleId}>Copy the secret of “{created?.name}”</DialogTitle>
-      <DialogContent>
-        <Alert severity="warning" sx={{ mb: 2 }}>
-          This secret is shown only now and cannot be shown again: Joint Force keeps only a hash of it. Copy
-          it and hand it to{' '}
-          {created?.marketplaceCode ? marketplaceName(created.marketplaceCode) : 'the marketplace'} over a
-          secure channel. If it is lost, revoke the key and create a new one.
-        </Alert>
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-          <TextField
-            label="Secret"
-            value={created?.secret ?? ''}
-            fullWidth
-            inputRef={field}
-            onFocus={(event) => event.target.select()}
-            slotProps={{
-              htmlInput: { readOnly: true, spellCheck: false, style: { fontFamily: 'monospace' } },
-            }}
-          />
-          <MuiButton
-            variant="outlined"
-            startIcon={<ContentCopyIcon />}
-            sx={{ whiteSpace: 'nowrap', height: 56, flexShrink: 0 }}
-            onClick={() =>
-              void copyText(created?.secret ?? '', field.current).then((done) => {
-                setCopied(done);
-                notify(
-                  done
-                    ? 'Secret copied to the clipboard'
-                    : 'Copying failed: select the secret and copy it by hand',
-                  { type: done ? 'success' : 'warning' },
-                );
-              })
-            }
-          >
-            {copied ? 'Copied' : 'Copy secret'}
-          </MuiButton>
-        </Stack>
-        <Box sx={{ mt: 2 }}>
-          <Typography variant="body2" color="text.secondary">
-            The marketplace sends it as <code>Authorization: Bearer &lt;secret&gt;</code> to{' '}
-            <code>POST {COUNTER_NOTICES_ENDPOINT}</code>. From now on the platform shows only its prefix,{' '}
-            <code>{created?.prefix}…</code>.
-          </Typography>
-        </Box>
-      </DialogContent>
-      <DialogActions>
-        <MuiButton variant="contained" onClick={close}>
-          I have copied the secret
-        </MuiButton>
-      </DialogActions>
-    </Dialog>
+    <SecretOnceDialog
+      created={created}
+      handOverTo={created?.marketplaceCode ? marketplaceName(created.marketplaceCode) : 'the marketplace'}
+      lostAdvice="If it is lost, revoke the key and create a new one."
+      usage={
+        <>
+          The marketplace sends it as <code>Authorization: Bearer &lt;secret&gt;</code> to <code>POST {COUNTER_NOTICES_ENDPOINT}</code>.
+        </>
+      }
+      onClose={onClose}
+    />
   );
 }
 
